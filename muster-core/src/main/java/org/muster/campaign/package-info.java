@@ -1,0 +1,2 @@
+/** Campaigns: the tenant that owns every person, user, list and message. */
+package org.muster.campaign;
