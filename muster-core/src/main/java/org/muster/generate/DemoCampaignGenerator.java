@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
-import org.muster.voterfile.NcVoterFile;
 
 /**
  * Generates a synthetic North Carolina campaign: ncvoter and ncvhis files in the state's own format, a geocode side
@@ -218,7 +217,9 @@ public final class DemoCampaignGenerator {
             dup.lastName = NamePool.dropLetter(original.lastName, random);
             detail.append("last name dropped letter");
         }
-        if (dup.birthYear != original.birthYear) detail.append("; birth year ").append(dup.birthYear - original.birthYear > 0 ? "+1" : "-1");
+        if (dup.birthYear != original.birthYear) {
+            detail.append("; birth year ").append(dup.birthYear > original.birthYear ? "+1" : "-1");
+        }
         boolean sameCounty = random.nextDouble() < 0.45;
         NcGeography.County county = sameCounty ? original.residence.county
                 : geography.zips.get(random.nextInt(geography.zips.size())).county();
@@ -328,12 +329,9 @@ public final class DemoCampaignGenerator {
         long fateDay;
         Residence residence;
         int countyId;
-        long voterRegNum;
+        String voterRegNum;
+        String key;
         String ncid;
-
-        String key() {
-            return NcVoterFile.registrationKey(Integer.toString(countyId), padded(voterRegNum));
-        }
     }
 
     static String padded(long regNum) {

@@ -5,18 +5,58 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.muster.generate.DemoCampaignGenerator.Election;
 import org.muster.generate.DemoCampaignGenerator.Voter;
 import org.muster.voterfile.NcCodeTables;
 import org.muster.voterfile.NcLayout;
+import org.muster.voterfile.NcVoterFile;
 
 /** The five files of one generation, the identifiers it hands out, and its counts. */
 final class DemoOutput implements Closeable {
 
     private static final NcLayout V = NcLayout.VOTER;
     private static final NcLayout H = NcLayout.HISTORY;
+    private static final int COUNTY_ID = V.index("county_id");
+    private static final int COUNTY_DESC = V.index("county_desc");
+    private static final int VOTER_REG_NUM = V.index("voter_reg_num");
+    private static final int NCID = V.index("ncid");
+    private static final int LAST_NAME = V.index("last_name");
+    private static final int FIRST_NAME = V.index("first_name");
+    private static final int MIDDLE_NAME = V.index("middle_name");
+    private static final int NAME_SUFFIX_LBL = V.index("name_suffix_lbl");
+    private static final int STATUS_CD = V.index("status_cd");
+    private static final int VOTER_STATUS_DESC = V.index("voter_status_desc");
+    private static final int REASON_CD = V.index("reason_cd");
+    private static final int VOTER_STATUS_REASON_DESC = V.index("voter_status_reason_desc");
+    private static final int RES_STREET_ADDRESS = V.index("res_street_address");
+    private static final int RES_CITY_DESC = V.index("res_city_desc");
+    private static final int STATE_CD = V.index("state_cd");
+    private static final int ZIP_CODE = V.index("zip_code");
+    private static final int FULL_PHONE_NUMBER = V.index("full_phone_number");
+    private static final int CONFIDENTIAL_IND = V.index("confidential_ind");
+    private static final int REGISTR_DT = V.index("registr_dt");
+    private static final int RACE_CODE = V.index("race_code");
+    private static final int ETHNIC_CODE = V.index("ethnic_code");
+    private static final int PARTY_CD = V.index("party_cd");
+    private static final int GENDER_CODE = V.index("gender_code");
+    private static final int BIRTH_YEAR = V.index("birth_year");
+    private static final int AGE_AT_YEAR_END = V.index("age_at_year_end");
+    private static final int BIRTH_STATE = V.index("birth_state");
+    private static final int DRIVERS_LIC = V.index("drivers_lic");
+    private static final int PRECINCT_ABBRV = V.index("precinct_abbrv");
+    private static final int PRECINCT_DESC = V.index("precinct_desc");
+    private static final int MUNICIPALITY_ABBRV = V.index("municipality_abbrv");
+    private static final int MUNICIPALITY_DESC = V.index("municipality_desc");
+    private static final int WARD_ABBRV = V.index("ward_abbrv");
+    private static final int WARD_DESC = V.index("ward_desc");
+    private static final int CONG_DIST_ABBRV = V.index("cong_dist_abbrv");
+    private static final int NC_SENATE_ABBRV = V.index("nc_senate_abbrv");
+    private static final int NC_HOUSE_ABBRV = V.index("nc_house_abbrv");
+    private static final int VTD_ABBRV = V.index("vtd_abbrv");
+    private static final int VTD_DESC = V.index("vtd_desc");
     private static final Map<String, String> PARTY_DESC = Map.of("DEM", "DEMOCRATIC", "REP", "REPUBLICAN",
             "UNA", "UNAFFILIATED", "LIB", "LIBERTARIAN", "GRE", "GREEN");
 
@@ -29,6 +69,8 @@ final class DemoOutput implements Closeable {
     private final Latin1RowWriter groundTruth;
     private final Latin1RowWriter truthPersons;
     private final String[] row = new String[V.size()];
+    private final Map<String, String> statusDesc = new HashMap<>();
+    private final Map<String, String> reasonDesc = new HashMap<>();
     /** voter_reg_num is unique within a county: one counter per county, starting at a realistic height. */
     private final long[] nextRegNum = new long[101];
     private long nextNcid = 0;
@@ -69,54 +111,56 @@ final class DemoOutput implements Closeable {
         DemoCampaignGenerator.Residence r = v.residence;
         NcGeography.Precinct p = r.precinct;
         v.countyId = r.county.id;
-        v.voterRegNum = nextRegNum[v.countyId] += 1 + (voterRows & 1);
+        // Written once per registration: the history rows and side files reuse the strings.
+        v.voterRegNum = DemoCampaignGenerator.padded(nextRegNum[v.countyId] += 1 + (voterRows & 1));
+        v.key = NcVoterFile.registrationKey(Integer.toString(v.countyId), v.voterRegNum);
         v.ncid = ncid(nextNcid += 1 + (voterRows % 3 == 0 ? 1 : 0));
         Arrays.fill(row, "");
-        set("county_id", Integer.toString(v.countyId));
-        set("county_desc", r.county.desc);
-        set("voter_reg_num", DemoCampaignGenerator.padded(v.voterRegNum));
-        set("ncid", v.ncid);
-        set("last_name", v.lastName);
-        set("first_name", v.firstName);
-        set("middle_name", v.middleName);
-        set("name_suffix_lbl", v.suffix);
-        set("status_cd", v.status);
-        set("voter_status_desc", NcCodeTables.description("status_cd", v.status));
-        set("reason_cd", v.reason);
-        set("voter_status_reason_desc", NcCodeTables.description("reason_cd", v.reason));
-        set("res_street_address", r.street);
-        set("res_city_desc", r.zip.city());
-        set("state_cd", "NC");
-        set("zip_code", r.zip.zip());
-        set("full_phone_number", v.phone);
-        set("confidential_ind", "N");
-        set("registr_dt", date(v.registeredDay));
-        set("race_code", v.race);
-        set("ethnic_code", v.ethnic);
-        set("party_cd", v.party);
-        set("gender_code", v.gender);
-        set("birth_year", Integer.toString(v.birthYear));
-        set("age_at_year_end", Integer.toString(DemoCampaignGenerator.FILE_YEAR - v.birthYear));
-        set("birth_state", v.hispanic ? "" : (v.truePersonId % 10 < 6 ? "NC" : BIRTH_STATES[(int) (v.truePersonId % 13)]));
-        set("drivers_lic", v.truePersonId % 7 == 0 ? "N" : "Y");
-        set("precinct_abbrv", p.abbrv());
-        set("precinct_desc", p.desc());
-        set("municipality_abbrv", p.municipalityAbbrv());
-        set("municipality_desc", p.municipalityDesc());
-        set("ward_abbrv", p.wardAbbrv());
-        set("ward_desc", p.wardDesc());
-        set("cong_dist_abbrv", p.congressional());
-        set("nc_senate_abbrv", p.senate());
-        set("nc_house_abbrv", p.house());
-        set("vtd_abbrv", p.abbrv());
-        set("vtd_desc", p.desc());
+        row[COUNTY_ID] = Integer.toString(v.countyId);
+        row[COUNTY_DESC] = r.county.desc;
+        row[VOTER_REG_NUM] = v.voterRegNum;
+        row[NCID] = v.ncid;
+        row[LAST_NAME] = v.lastName;
+        row[FIRST_NAME] = v.firstName;
+        row[MIDDLE_NAME] = v.middleName;
+        row[NAME_SUFFIX_LBL] = v.suffix;
+        row[STATUS_CD] = v.status;
+        row[VOTER_STATUS_DESC] = statusDesc.computeIfAbsent(v.status, c -> NcCodeTables.description("status_cd", c));
+        row[REASON_CD] = v.reason;
+        row[VOTER_STATUS_REASON_DESC] =
+                reasonDesc.computeIfAbsent(v.reason, c -> NcCodeTables.description("reason_cd", c));
+        row[RES_STREET_ADDRESS] = r.street;
+        row[RES_CITY_DESC] = r.zip.city();
+        row[STATE_CD] = "NC";
+        row[ZIP_CODE] = r.zip.zip();
+        row[FULL_PHONE_NUMBER] = v.phone;
+        row[CONFIDENTIAL_IND] = "N";
+        row[REGISTR_DT] = date(v.registeredDay);
+        row[RACE_CODE] = v.race;
+        row[ETHNIC_CODE] = v.ethnic;
+        row[PARTY_CD] = v.party;
+        row[GENDER_CODE] = v.gender;
+        row[BIRTH_YEAR] = Integer.toString(v.birthYear);
+        row[AGE_AT_YEAR_END] = Integer.toString(DemoCampaignGenerator.FILE_YEAR - v.birthYear);
+        row[BIRTH_STATE] = v.hispanic ? "" : v.truePersonId % 10 < 6 ? "NC" : BIRTH_STATES[(int) (v.truePersonId % 13)];
+        row[DRIVERS_LIC] = v.truePersonId % 7 == 0 ? "N" : "Y";
+        row[PRECINCT_ABBRV] = p.abbrv();
+        row[PRECINCT_DESC] = p.desc();
+        row[MUNICIPALITY_ABBRV] = p.municipalityAbbrv();
+        row[MUNICIPALITY_DESC] = p.municipalityDesc();
+        row[WARD_ABBRV] = p.wardAbbrv();
+        row[WARD_DESC] = p.wardDesc();
+        row[CONG_DIST_ABBRV] = p.congressional();
+        row[NC_SENATE_ABBRV] = p.senate();
+        row[NC_HOUSE_ABBRV] = p.house();
+        row[VTD_ABBRV] = p.abbrv();
+        row[VTD_DESC] = p.desc();
         for (String value : row) voters.field(value);
         voters.endRow();
         voterRows++;
 
-        String key = v.key();
-        geocodes.field(key).degrees(r.latitude).degrees(r.longitude).endRow();
-        truthPersons.field(key).field(v.ncid).field(v.truePersonId).endRow();
+        geocodes.field(v.key).degrees(r.latitude).degrees(r.longitude).endRow();
+        truthPersons.field(v.key).field(v.ncid).field(v.truePersonId).endRow();
         if (planted && v.fate == DemoCampaignGenerator.Fate.DECEASED) {
             deceased++;
             truth("deceased", List.of(v), "died " + LocalDate.ofEpochDay(v.fateDay) + "; state status " + v.status);
@@ -130,7 +174,7 @@ final class DemoOutput implements Closeable {
     void vote(Voter v, Election e, String method, String ballot) throws IOException {
         NcGeography.Precinct p = v.residence.precinct;
         String county = Integer.toString(v.countyId);
-        history.field(county).field(v.residence.county.desc).field(DemoCampaignGenerator.padded(v.voterRegNum))
+        history.field(county).field(v.residence.county.desc).field(v.voterRegNum)
                 .field(e.label()).field(e.desc()).field(method).field(ballot)
                 .field(ballot.isEmpty() ? "" : PARTY_DESC.get(ballot)).field(p.abbrv()).field(p.desc())
                 .field(v.ncid).field(county).field(v.residence.county.desc).field(p.abbrv()).field(p.desc());
@@ -153,16 +197,12 @@ final class DemoOutput implements Closeable {
                 ncids.append(';');
                 ids.append(';');
             }
-            keys.append(v.key());
+            keys.append(v.key);
             ncids.append(v.ncid);
             ids.append(v.truePersonId);
         }
         groundTruth.field(kind).field(keys.toString()).field(ncids.toString()).field(ids.toString()).field(detail);
         groundTruth.endRow();
-    }
-
-    private void set(String column, String value) {
-        row[V.index(column)] = value;
     }
 
     /** NCIDs are two letters and six digits, e.g. AA123456. */

@@ -27,11 +27,17 @@ final class Latin1RowWriter implements Closeable {
 
     Latin1RowWriter field(String value) throws IOException {
         startField();
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        if (position + length > buffer.length) flush();
+        if (length > buffer.length) throw new IllegalArgumentException("field longer than the write buffer");
+        byte[] bytes = buffer;
+        int at = position;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             // Every name the generator makes is Latin-1; anything else would be a bug, shown as '?' like an encoder.
-            put(c <= 0xFF ? (byte) c : (byte) '?');
+            bytes[at++] = c <= 0xFF ? (byte) c : (byte) '?';
         }
+        position = at;
         return endField();
     }
 

@@ -120,7 +120,8 @@ final class NcGeography {
                 }
             }
             precincts[i] = new Precinct(abbrv, closest.city + " " + number, lat, lon, municipalityAbbrv,
-                    municipalityDesc, wardAbbrv, wardDesc, Integer.toString(1 + band(MAX_LON - lon, MAX_LON - MIN_LON, 14)),
+                    municipalityDesc, wardAbbrv, wardDesc,
+                    Integer.toString(1 + band(MAX_LON - lon, MAX_LON - MIN_LON, 14)),
                     Integer.toString(1 + band(lat - MIN_LAT, MAX_LAT - MIN_LAT, 5) * 10
                             + band(lon - MIN_LON, MAX_LON - MIN_LON, 10)),
                     Integer.toString(1 + band(lat - MIN_LAT, MAX_LAT - MIN_LAT, 8) * 15
