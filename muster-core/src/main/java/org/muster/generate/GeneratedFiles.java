@@ -1,0 +1,28 @@
+package org.muster.generate;
+
+import java.nio.file.Path;
+
+/**
+ * What one generation wrote.
+ *
+ * @param voterFile       ncvoter_demo.txt (NC layout, Latin-1)
+ * @param historyFile     ncvhis_demo.txt (NC layout, Latin-1)
+ * @param geocodeFile     geocodes_demo.csv: registration_key,latitude,longitude
+ * @param groundTruthFile ground_truth.csv: kind,registration_keys,ncids,true_person_ids,detail
+ * @param truthPersonsFile truth_persons.csv: registration_key,ncid,true_person_id for every voter row
+ * @param households      households of two or more registered people (each one ground-truth row)
+ */
+public record GeneratedFiles(
+        Path voterFile,
+        Path historyFile,
+        Path geocodeFile,
+        Path groundTruthFile,
+        Path truthPersonsFile,
+        long people,
+        long voterRows,
+        long historyRows,
+        long duplicates,
+        long deceased,
+        long movedOutOfState,
+        long households) {
+}

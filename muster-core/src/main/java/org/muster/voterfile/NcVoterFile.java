@@ -1,0 +1,46 @@
+package org.muster.voterfile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Streaming reader of an NCSBE ncvoter file (one registration per row). */
+public final class NcVoterFile {
+
+    private static final int COUNTY_ID = NcLayout.VOTER.index("county_id");
+    private static final int VOTER_REG_NUM = NcLayout.VOTER.index("voter_reg_num");
+    private static final int BIRTH_YEAR = NcLayout.VOTER.index("birth_year");
+    private static final int REGISTR_DT = NcLayout.VOTER.index("registr_dt");
+
+    private NcVoterFile() {
+    }
+
+    /**
+     * Reads every row, handing good rows to {@code rows} and skipped ones (wrong column count, bad county id,
+     * missing registration number, bad birth year or registration date) to {@code badRows}.
+     *
+     * @return the number of good rows
+     * @throws VoterFileFormatException when the header is not the ncvoter layout
+     */
+    public static long read(Path file, Consumer<NcRow> rows, Consumer<BadRow> badRows) throws IOException {
+        return NcDelimitedReader.read(file, NcLayout.VOTER, NcVoterFile::problem, rows, badRows);
+    }
+
+    /** The registration key used across Muster for NC: county id, a dash, the county's voter registration number. */
+    public static String registrationKey(String countyId, String voterRegNum) {
+        return countyId + "-" + voterRegNum;
+    }
+
+    private static String problem(NcRow row) {
+        String county = row.get(COUNTY_ID);
+        if (county == null || !NcValues.isInt(county, 1, 100)) return "county_id must be 1..100, found " + county;
+        if (row.get(VOTER_REG_NUM) == null) return "voter_reg_num is empty";
+        String year = row.get(BIRTH_YEAR);
+        if (year != null && !NcValues.isInt(year, 1850, 2100)) return "birth_year is not a year: " + year;
+        String registered = row.get(REGISTR_DT);
+        if (registered != null && NcValues.date(registered) == null) {
+            return "registr_dt is not a MM/DD/YYYY date: " + registered;
+        }
+        return null;
+    }
+}
