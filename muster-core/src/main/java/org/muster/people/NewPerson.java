@@ -13,6 +13,7 @@ public record NewPerson(
         String lastName,
         String suffix,
         LocalDate birthDate,
+        Integer birthYear,
         String gender,
         String party,
         Integer supportLevel,
@@ -27,6 +28,7 @@ public record NewPerson(
         List<String> tags) {
 
     public NewPerson {
+        if (birthDate != null && birthYear == null) birthYear = birthDate.getYear();
         emails = List.copyOf(emails);
         phones = List.copyOf(phones);
         addresses = List.copyOf(addresses);

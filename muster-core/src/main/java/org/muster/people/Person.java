@@ -5,6 +5,7 @@ import java.time.LocalDate;
 /**
  * One human in a campaign's database: the golden record that identities, registrations and history hang from.
  *
+ * @param birthYear    the year of birth, known even where the full date is not (NC publishes only the year)
  * @param supportLevel 1 (strong support) to 5 (strong opposition), null when never identified. Sensitive.
  * @param contactCategory how the person relates to the campaign; drives what contact is lawful (GDPR/CNIL).
  */
@@ -16,6 +17,7 @@ public record Person(
         String lastName,
         String suffix,
         LocalDate birthDate,
+        Integer birthYear,
         String gender,
         String party,
         Integer supportLevel,

@@ -3,5 +3,5 @@ package org.muster.people;
 import java.time.LocalDate;
 
 /** One row of a people search: enough to recognise the person without opening the profile. */
-public record PersonSummary(long id, String displayName, LocalDate birthDate, String address, String email, String phone) {
+public record PersonSummary(long id, String displayName, LocalDate birthDate, Integer birthYear, String address, String email, String phone) {
 }

@@ -68,7 +68,7 @@ final class JooqPersonStore implements PersonStore {
             List<Long> ids = allocatePersonIds(tx, people.size());
 
             Batch persons = new Batch(tx, PersonTable.T, PersonTable.ID, PersonTable.CAMPAIGN_ID, PersonTable.FIRST_NAME, PersonTable.MIDDLE_NAME,
-                    PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.GENDER, PersonTable.PARTY, PersonTable.SUPPORT_LEVEL,
+                    PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.BIRTH_YEAR, PersonTable.GENDER, PersonTable.PARTY, PersonTable.SUPPORT_LEVEL,
                     PersonTable.HOUSEHOLD_ID, PersonTable.CONTACT_CATEGORY, PersonTable.ORIGIN_ID, PersonTable.SEARCH_LAST,
                     PersonTable.SEARCH_FIRST, PersonTable.CREATED_AT, PersonTable.UPDATED_AT);
             Batch emails = new Batch(tx, PersonEmailTable.T, PersonEmailTable.PERSON_ID, PersonEmailTable.EMAIL, PersonEmailTable.SEARCH_EMAIL);
@@ -93,7 +93,7 @@ final class JooqPersonStore implements PersonStore {
             for (int i = 0; i < people.size(); i++) {
                 NewPerson p = people.get(i);
                 long id = ids.get(i);
-                persons.add(id, campaignId, p.firstName(), p.middleName(), p.lastName(), p.suffix(), p.birthDate(),
+                persons.add(id, campaignId, p.firstName(), p.middleName(), p.lastName(), p.suffix(), p.birthDate(), p.birthYear(),
                         p.gender(), p.party(), p.supportLevel(), households.get(p.householdKey()),
                         (p.contactCategory() == null ? ContactCategory.PROSPECT : p.contactCategory()).name(),
                         origins.get(p.origin()), SearchKeys.name(p.lastName()), SearchKeys.name(p.firstName()), now, now);
@@ -187,7 +187,7 @@ final class JooqPersonStore implements PersonStore {
         List<PersonSummary> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             Person p = persons.get(id);
-            out.add(new PersonSummary(id, p.displayName(), p.birthDate(), addresses.get(id), emails.get(id), phones.get(id)));
+            out.add(new PersonSummary(id, p.displayName(), p.birthDate(), p.birthYear(), addresses.get(id), emails.get(id), phones.get(id)));
         }
         return out;
     }
@@ -324,7 +324,7 @@ final class JooqPersonStore implements PersonStore {
 
     private static List<Field<?>> personFields() {
         List<Field<?>> fields = new ArrayList<>(List.of(PersonTable.ID, PersonTable.CAMPAIGN_ID, PersonTable.FIRST_NAME,
-                PersonTable.MIDDLE_NAME, PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.GENDER, PersonTable.PARTY,
+                PersonTable.MIDDLE_NAME, PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.BIRTH_YEAR, PersonTable.GENDER, PersonTable.PARTY,
                 PersonTable.SUPPORT_LEVEL, PersonTable.HOUSEHOLD_ID, PersonTable.CONTACT_CATEGORY));
         fields.add(DSL.field(DSL.select(DataOriginTable.NAME).from(DataOriginTable.T).where(DataOriginTable.ID.eq(PersonTable.ORIGIN_ID)))
                 .as("origin_name"));
@@ -333,7 +333,8 @@ final class JooqPersonStore implements PersonStore {
 
     private static Person person(Record r) {
         return new Person(r.get(PersonTable.ID), r.get(PersonTable.CAMPAIGN_ID), r.get(PersonTable.FIRST_NAME), r.get(PersonTable.MIDDLE_NAME),
-                r.get(PersonTable.LAST_NAME), r.get(PersonTable.SUFFIX), r.get(PersonTable.BIRTH_DATE), r.get(PersonTable.GENDER),
+                r.get(PersonTable.LAST_NAME), r.get(PersonTable.SUFFIX), r.get(PersonTable.BIRTH_DATE), r.get(PersonTable.BIRTH_YEAR),
+                r.get(PersonTable.GENDER),
                 r.get(PersonTable.PARTY), r.get(PersonTable.SUPPORT_LEVEL), r.get(PersonTable.HOUSEHOLD_ID),
                 ContactCategory.valueOf(r.get(PersonTable.CONTACT_CATEGORY)), r.get("origin_name", String.class));
     }

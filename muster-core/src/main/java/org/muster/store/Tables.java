@@ -74,6 +74,7 @@ final class Tables {
         static final Field<String> LAST_NAME = text(N, "last_name");
         static final Field<String> SUFFIX = text(N, "suffix");
         static final Field<LocalDate> BIRTH_DATE = date(N, "birth_date");
+        static final Field<Integer> BIRTH_YEAR = col(N, "birth_year", SQLDataType.INTEGER);
         static final Field<String> GENDER = text(N, "gender");
         static final Field<String> PARTY = text(N, "party");
         static final Field<Integer> SUPPORT_LEVEL = col(N, "support_level", SQLDataType.INTEGER);

@@ -20,6 +20,7 @@ public final class NcVoterMapper {
     private static final int VOTER_REG_NUM = L.index("voter_reg_num");
     private static final int NCID = L.index("ncid");
     private static final int LAST_NAME = L.index("last_name");
+    private static final int BIRTH_YEAR = L.index("birth_year");
     private static final int FIRST_NAME = L.index("first_name");
     private static final int MIDDLE_NAME = L.index("middle_name");
     private static final int SUFFIX = L.index("name_suffix_lbl");
@@ -72,12 +73,14 @@ public final class NcVoterMapper {
         }
         String phone = NcValues.e164(row.get(PHONE));
         String registered = row.get(REGISTERED);
+        String birthYear = row.get(BIRTH_YEAR);
         Registration registration = new Registration("NC", key, row.get(NCID), row.get(COUNTY_DESC),
                 row.get(STATUS), row.get(REASON), registered == null ? null : NcValues.date(registered),
                 row.get(PARTY), row.get(PRECINCT), row.get(WARD), row.get(MUNICIPALITY), row.get(CONGRESS),
                 row.get(SENATE), row.get(HOUSE));
         return new NewPerson(NameCase.name(row.get(FIRST_NAME)), NameCase.name(row.get(MIDDLE_NAME)),
-                NameCase.name(row.get(LAST_NAME)), NameCase.suffix(row.get(SUFFIX)), null, row.get(GENDER),
+                NameCase.name(row.get(LAST_NAME)), NameCase.suffix(row.get(SUFFIX)), null,
+                birthYear == null ? null : Integer.valueOf(birthYear), row.get(GENDER),
                 row.get(PARTY), null, ContactCategory.PROSPECT, origin, householdKey(street, zip), List.of(),
                 phone == null ? List.of() : List.of(phone), addresses, List.of(registration), history.votes(key),
                 List.of());

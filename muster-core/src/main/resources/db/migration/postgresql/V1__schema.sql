@@ -32,6 +32,7 @@ create table person (
     last_name        text,
     suffix           text,
     birth_date       date,
+    birth_year       integer,
     gender           text,
     party            text,
     support_level    smallint check (support_level between 1 and 5),

@@ -11,7 +11,7 @@ public final class PeopleFixtures {
 
     /** A registered voter with one of everything: email, phone, address, registration, two votes, a tag. */
     public static NewPerson voter(String first, String last, String email, String phone, String street, String registrationId) {
-        return new NewPerson(first, null, last, null, LocalDate.of(1970, 5, 17), "F", "DEM", 2,
+        return new NewPerson(first, null, last, null, LocalDate.of(1970, 5, 17), null, "F", "DEM", 2,
                 ContactCategory.PROSPECT, "NC voter file test", street + "|27601",
                 email == null ? List.of() : List.of(email),
                 phone == null ? List.of() : List.of(phone),
