@@ -72,7 +72,7 @@ public final class ServerFixture {
                 ContactCategory.REGULAR_CONTACT, "ncvoter", null,
                 List.of("ada@example.org"), List.of("+19195550142"),
                 List.of(new PostalAddress("home", "12 ELM ST", null, "RALEIGH", "NC", "27601", "US", 35.78, -78.64)),
-                List.of(new Registration("NC", "WAKE-000123", "AA123456", "WAKE", "A", "AV",
+                List.of(new Registration("NC", "WAKE-" + firstName, "AA123456", "WAKE", "A", "AV",
                         LocalDate.of(2004, 9, 1), "DEM", "01-07", "W3", "RALEIGH", "02", "15", "033")),
                 List.of(new VoteRecord(LocalDate.of(2024, 11, 5), "GENERAL 2024", "EARLY", null, "WAKE"),
                         new VoteRecord(LocalDate.of(2024, 3, 5), "PRIMARY 2024", "IN-PERSON", "DEM", "WAKE")),
