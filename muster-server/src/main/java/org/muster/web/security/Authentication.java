@@ -39,7 +39,8 @@ public final class Authentication {
             // htmx would swap the login page into the results table; ask it to navigate instead.
             ctx.header("HX-Redirect", "/login").status(401);
         } else {
-            String back = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+            String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+            String back = ctx.method() == HandlerType.GET ? ctx.path() + query : "/";
             ctx.redirect("/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
         }
         ctx.skipRemainingHandlers();
