@@ -1,0 +1,155 @@
+package org.muster.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.SessionTrackingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.session.SessionHandler;
+import org.muster.MusterException;
+import org.muster.campaign.Campaign;
+import org.muster.store.Database;
+import org.muster.web.ops.Metrics;
+import org.muster.web.ops.OpsRoutes;
+import org.muster.web.people.PeopleRoutes;
+import org.muster.web.security.Authentication;
+import org.muster.web.security.Csrf;
+import org.muster.web.security.LoginRoutes;
+import org.muster.web.security.LoginThrottle;
+import org.muster.web.view.ErrorView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: wires the stores of one {@link Database} to the routes, sessions, security and metrics. */
+public final class MusterServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MusterServer.class);
+    private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    private final Javalin app;
+    private final Metrics metrics;
+    private final String host;
+
+    private MusterServer(Javalin app, Metrics metrics, String host) {
+        this.app = app;
+        this.metrics = metrics;
+        this.host = host;
+    }
+
+    /**
+     * Starts serving the campaign {@code options.campaignId()} and returns once the port is bound.
+     *
+     * @throws MusterException when the campaign does not exist or the address cannot be bound
+     */
+    public static MusterServer start(Database db, ServerOptions options) {
+        Campaign campaign = db.campaigns().find(options.campaignId()).orElseThrow(() -> new MusterException(
+                "There is no campaign with id " + options.campaignId() + " in this database."));
+        Metrics metrics = new Metrics();
+        Authentication auth = new Authentication(db.users(), campaign);
+        Javalin app = Javalin.create(config -> {
+            config.useVirtualThreads = true;
+            config.showJavalinBanner = false;
+            config.jetty.defaultHost = options.host();
+            config.jetty.defaultPort = options.port();
+            config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.requestLogger.http(metrics::record);
+        });
+        // beforeMatched, not before: the route is then known, so requests stopped here are timed under their route.
+        app.beforeMatched(MusterServer::securityHeaders);
+        app.beforeMatched(Csrf::verify);
+        app.beforeMatched(ctx -> {
+            if (!isPublic(ctx.path())) auth.requireUser(ctx);
+        });
+        new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
+        new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        new OpsRoutes(db::isHealthy, metrics).register(app);
+        app.exception(HttpResponseException.class, (e, ctx) -> errorPage(auth, ctx, e.getStatus(), message(e)));
+        app.exception(Exception.class, (e, ctx) -> {
+            // The browser gets an incident id to quote, the log gets the stack trace.
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, e);
+            errorPage(auth, ctx, 500, "The error was logged as incident " + incident + ". Try again; if it "
+                    + "happens again, tell your administrator the incident number.");
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw new MusterException("Cannot serve on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("Muster serving campaign '{}' on http://{}:{}", campaign.name(), options.host(), app.port());
+        return new MusterServer(app, metrics, options.host());
+    }
+
+    /** The bound port, the chosen one when the options asked for port 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Where a browser on this machine reaches the server, e.g. http://127.0.0.1:8080 (no trailing slash). */
+    public String baseUrl() {
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
+    }
+
+    public void stop() {
+        app.stop();
+        metrics.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static SessionHandler sessionHandler() {
+        SessionHandler sessions = new SessionHandler();
+        sessions.setSessionCookie("muster_session");
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.LAX);
+        sessions.setSecureRequestOnly(true);  // Secure flag whenever the request came over HTTPS
+        sessions.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));  // never a session id in a URL
+        sessions.setMaxInactiveInterval((int) SESSION_IDLE_TIMEOUT.toSeconds());
+        return sessions;
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
+                || path.startsWith("/static/") || path.startsWith("/webjars/");
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+            ctx.header("Cache-Control", "no-store");  // pages carry personal data: keep them out of caches
+        }
+    }
+
+    private static String message(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "There is nothing at this address. The link may be out of date.";
+            case 403, 400 -> e.getMessage();
+            default -> "The request could not be handled (" + e.getMessage() + ").";
+        };
+    }
+
+    private static void errorPage(Authentication auth, Context ctx, int status, String message) {
+        ctx.status(status).html(ErrorView.page(auth.page(ctx), status, message).toString());
+    }
+}

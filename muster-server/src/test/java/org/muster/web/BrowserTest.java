@@ -1,0 +1,105 @@
+package org.muster.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.muster.account.Role;
+import org.muster.account.User;
+import org.muster.store.TestDatabases;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real thing in headless Chromium: login, search as you type (htmx), open the profile. Fails, never skips,
+ * when Chromium is missing: CI installs it, and a silent skip would hide a broken UI.
+ */
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private static ServerFixture fixture;
+    private static WebDriver browser;
+    private static Path profileDir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertThat(CHROMIUM.canExecute()).as("Chromium is needed at %s for this test: "
+                + "apt-get install chromium chromium-driver", CHROMIUM).isTrue();
+        assertThat(CHROMEDRIVER.canExecute()).as("chromedriver is needed at %s for this test: "
+                + "apt-get install chromium-driver", CHROMEDRIVER).isTrue();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
+        profileDir = Files.createTempDirectory("muster-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profileDir);
+        // An explicit driver executable keeps Selenium Manager from trying to download one.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        fixture = new ServerFixture(TestDatabases.sqlite());
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 1300));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) browser.quit();
+        if (fixture != null) fixture.stop();
+        if (profileDir != null) {
+            try (var files = Files.walk(profileDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void logInSearchAsYouTypeAndOpenAProfile() throws IOException {
+        long id = fixture.insert(fixture.campaign.id(), ServerFixture.ada("Ada"));
+        fixture.insert(fixture.campaign.id(), ServerFixture.named("Charles", "Babbage"));
+        fixture.db.people().addActivity(id, "canvass", "Door knock: strong supporter, wants a yard sign",
+                "Sam Canvasser");
+        fixture.db.people().addActivity(id, "import", "Imported from the Wake County voter file", "system");
+        User organiser = fixture.user(Role.ORGANISER);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+        browser.get(fixture.server.baseUrl() + "/people");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("email")).sendKeys(organiser.email());
+        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/people"));
+
+        browser.findElement(By.name("q")).sendKeys("lovelace");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#results a[href='/people/" + id + "']")));
+        assertThat(browser.findElement(By.id("results")).getText()).doesNotContain("Babbage");
+        assertThat(browser.getCurrentUrl()).as("htmx kept the URL in step").endsWith("/people?q=lovelace");
+        link.click();
+
+        WebElement votes = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("votes")));
+        assertThat(votes.getText()).contains("GENERAL 2024", "PRIMARY 2024");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("yard sign");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve("profile.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
