@@ -68,7 +68,7 @@ public final class ServerFixture {
 
     /** A person with something in every section of the profile. */
     public static NewPerson ada(String firstName) {
-        return new NewPerson(firstName, "King", "Lovelace", null, LocalDate.of(1985, 12, 10), "F", "DEM", 2,
+        return new NewPerson(firstName, "King", "Lovelace", null, LocalDate.of(1985, 12, 10), null, "F", "DEM", 2,
                 ContactCategory.REGULAR_CONTACT, "ncvoter", null,
                 List.of("ada@example.org"), List.of("+19195550142"),
                 List.of(new PostalAddress("home", "12 ELM ST", null, "RALEIGH", "NC", "27601", "US", 35.78, -78.64)),
@@ -80,7 +80,7 @@ public final class ServerFixture {
     }
 
     public static NewPerson named(String first, String last) {
-        return new NewPerson(first, null, last, null, null, null, null, null, ContactCategory.PROSPECT, "test",
+        return new NewPerson(first, null, last, null, null, null, null, null, null, ContactCategory.PROSPECT, "test",
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 

@@ -53,7 +53,7 @@ final class PeopleViews {
         Html rows = found.stream().map(p -> Html.of("""
                 <tr><td><a href="/people/%s">%s</a></td><td class="nowrap">%s</td><td>%s</td><td>%s</td>\
                 <td class="nowrap">%s</td></tr>
-                """, p.id(), p.displayName(), date(p.birthDate()), orNone(p.address()), orNone(p.email()),
+                """, p.id(), p.displayName(), born(p.birthDate(), p.birthYear()), orNone(p.address()), orNone(p.email()),
                 orNone(p.phone()))).collect(Html.joining());
         Html more = found.size() < PeopleRoutes.SEARCH_LIMIT ? Html.EMPTY
                 : Html.of("<p class=\"hint\">Showing the first %s matches: add words to narrow the search.</p>",
@@ -112,7 +112,7 @@ final class PeopleViews {
 
     private static String facts(Person person) {
         return Stream.of(
-                        person.birthDate() == null ? null : "Born " + DATE.format(person.birthDate()),
+                        person.birthYear() == null ? null : "Born " + born(person.birthDate(), person.birthYear()),
                         person.gender() == null ? null : "Gender " + person.gender(),
                         person.contactCategory() == null ? null : category(person.contactCategory()),
                         person.origin() == null ? null : "Source: " + person.origin())
@@ -206,6 +206,11 @@ final class PeopleViews {
 
     private static Object date(LocalDate date) {
         return date == null ? NONE : DATE.format(date);
+    }
+
+    /** The full birth date where known; voter files often publish only the year. */
+    private static Object born(LocalDate date, Integer year) {
+        return date != null || year == null ? date(date) : year;
     }
 
     private static String category(ContactCategory category) {

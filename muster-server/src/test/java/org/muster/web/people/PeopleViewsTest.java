@@ -19,7 +19,7 @@ import org.muster.web.view.PageContext;
 class PeopleViewsTest {
 
     private final PersonProfile profile = new PersonProfile(
-            new Person(7, 1, "Ada", null, "Lovelace", null, LocalDate.of(1985, 12, 10), "F", "GRN", 4, null,
+            new Person(7, 1, "Ada", null, "Lovelace", null, LocalDate.of(1985, 12, 10), 1985, "F", "GRN", 4, null,
                     ContactCategory.PROSPECT, "web"),
             List.of(), List.of(), List.of(),
             List.of(new Registration("NC", "R1", "V1", "WAKE", "A", null, null, "LIB", "01", null, null, null,
