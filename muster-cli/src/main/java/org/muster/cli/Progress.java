@@ -1,0 +1,66 @@
+package org.muster.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A progress line on standard error: rows done, rate and time left, redrawn in place on a terminal and printed
+ * every few seconds otherwise (so CI logs and pipes stay readable).
+ */
+final class Progress {
+
+    private static final long TERMINAL_REDRAW_NANOS = 200_000_000L;
+    private static final long LOG_LINE_NANOS = 5_000_000_000L;
+
+    private final String label;
+    private final long total;
+    private final PrintStream out = System.err;
+    private final boolean terminal = System.console() != null;
+    private final long started = System.nanoTime();
+    private long lastPrinted = started;
+    private long done;
+
+    /** @param total the number of rows expected, or 0 when unknown */
+    Progress(String label, long total) {
+        this.label = label;
+        this.total = total;
+    }
+
+    synchronized void set(long rowsDone) {
+        done = rowsDone;
+        long now = System.nanoTime();
+        if (now - lastPrinted >= (terminal ? TERMINAL_REDRAW_NANOS : LOG_LINE_NANOS)) {
+            lastPrinted = now;
+            print(false);
+        }
+    }
+
+    synchronized void add(long rows) {
+        set(done + rows);
+    }
+
+    synchronized void finish() {
+        print(true);
+    }
+
+    private void print(boolean last) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        double rate = done / seconds;
+        StringBuilder line = new StringBuilder(label).append(": ").append(String.format(Locale.ROOT, "%,d", done));
+        if (total > 0) {
+            line.append(String.format(Locale.ROOT, " / %,d (%d%%)", total, Math.min(100, done * 100 / total)));
+        }
+        line.append(String.format(Locale.ROOT, ", %,.0f rows/s", rate));
+        if (last) {
+            line.append(String.format(Locale.ROOT, ", %.1f s", seconds));
+        } else if (total > 0 && rate > 0) {
+            line.append(String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, total - done) / rate));
+        }
+        if (terminal) {
+            out.print("\r" + line + "\033[K" + (last ? "\n" : ""));
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,99 @@
+package org.muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muster.account.Role;
+import org.muster.store.Database;
+import org.muster.store.DatabaseConfig;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatedFilesImportIntoTheDatabase() {
+        Path files = dir.resolve("files");
+        assertThat(run("generate", "--people", "300", "--seed", "7", "--out", files.toString())).isZero();
+        assertThat(run("import", "--data-dir", dir.toString(),
+                "--voter-file", files.resolve("ncvoter_demo.txt").toString(),
+                "--history-file", files.resolve("ncvhis_demo.txt").toString())).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            long voterRows;
+            try (var lines = Files.lines(files.resolve("ncvoter_demo.txt"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                voterRows = lines.count() - 1;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(db.people().count(campaign)).isEqualTo(voterRows).isGreaterThanOrEqualTo(300);
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("import.voterfile");
+        }
+    }
+
+    @Test
+    void aBadDatabaseUrlIsOneLineAndExitCodeTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("admin", "create-user", "--db-url", "jdbc:postgresql://127.0.0.1:9/none",
+                "--email", "a@example.org", "--password", "long enough");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("muster: Cannot connect to the database at jdbc:postgresql://127.0.0.1:9/none")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnsupportedUrlIsOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve", "--db-url", "mysql://localhost/x")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("muster: Unsupported database URL").doesNotContain("\n");
+    }
+
+    @Test
+    void demoLoadsOnceCreatesTheDemoAccountsAndIsReused() throws Exception {
+        String[] demo = {"demo", "--people", "400", "--data-dir", dir.toString(), "--password", "demo-password", "--no-serve"};
+        assertThat(run(demo)).isZero();
+        Path db = dir.resolve("demo/demo.db");
+        long loadedAt = Files.getLastModifiedTime(dir.resolve("demo/loaded.properties")).toMillis();
+        long people;
+        try (Database database = Database.open(DatabaseConfig.sqlite(db))) {
+            long campaign = database.campaigns().all().get(0).id();
+            people = database.people().count(campaign);
+            assertThat(people).isGreaterThanOrEqualTo(400);
+            for (Role role : DemoCommand.DEMO_ROLES) {
+                String email = role.name().toLowerCase(java.util.Locale.ROOT) + "@demo.muster";
+                assertThat(database.users().authenticate(email, "demo-password".toCharArray()))
+                        .get().extracting(u -> u.role()).isEqualTo(role);
+            }
+            // The enrichment gave the campaign identified supporters and sign-up emails to search by.
+            assertThat(database.dsl().fetchCount(org.jooq.impl.DSL.table("person"),
+                    org.jooq.impl.DSL.field("support_level").isNotNull())).isBetween(20, 160);
+            String email = database.dsl().fetchValue("select email from person_email order by id limit 1").toString();
+            assertThat(email).matches("[a-z0-9.]+@example\\.(com|org|net)");
+            assertThat(database.people().search(campaign, email, 5)).hasSize(1);
+        }
+
+        // A second run reuses the load (no new marker, same people) and resets the password.
+        assertThat(run("demo", "--people", "400", "--data-dir", dir.toString(), "--password", "other-password", "--no-serve")).isZero();
+        assertThat(Files.getLastModifiedTime(dir.resolve("demo/loaded.properties")).toMillis()).isEqualTo(loadedAt);
+        try (Database database = Database.open(DatabaseConfig.sqlite(db))) {
+            assertThat(database.people().count(database.campaigns().all().get(0).id())).isEqualTo(people);
+            assertThat(database.users().authenticate("admin@demo.muster", "other-password".toCharArray())).isPresent();
+        }
+    }
+
+    private static int run(String... args) {
+        return Main.commandLine().execute(args);
+    }
+}
