@@ -290,21 +290,29 @@ final class JooqPersonStore implements PersonStore {
         return idsByKey(tx, names, TagTable.T, TagTable.ID, TagTable.CAMPAIGN_ID, TagTable.NAME, campaignId);
     }
 
-    /** Looks up the ids of (campaign, key) rows, inserting the missing ones. */
+    /** Looks up the ids of (campaign, key) rows, inserting the missing ones in one batch. */
     private static Map<String, Long> idsByKey(DSLContext tx, Set<String> keys, org.jooq.Table<Record> table,
             Field<Long> id, Field<Long> campaign, Field<String> key, long campaignId) {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) return ids;
-        for (List<String> chunk : chunks(new ArrayList<>(keys), 500)) {
-            tx.select(id, key).from(table).where(campaign.eq(campaignId).and(key.in(chunk)))
-                    .forEach(r -> ids.put(r.get(key), r.get(id)));
-        }
-        for (String k : keys) {
-            if (!ids.containsKey(k)) {
-                ids.put(k, tx.insertInto(table, campaign, key).values(campaignId, k).returningResult(id).fetchOne(id));
+        selectIds(tx, keys, table, id, campaign, key, campaignId, ids);
+        if (ids.size() < keys.size()) {
+            Batch missing = new Batch(tx, table, campaign, key);
+            for (String k : keys) {
+                if (!ids.containsKey(k)) missing.add(campaignId, k);
             }
+            missing.execute();
+            selectIds(tx, keys, table, id, campaign, key, campaignId, ids);
         }
         return ids;
+    }
+
+    private static void selectIds(DSLContext tx, Set<String> keys, org.jooq.Table<Record> table, Field<Long> id,
+            Field<Long> campaign, Field<String> key, long campaignId, Map<String, Long> into) {
+        for (List<String> chunk : chunks(new ArrayList<>(keys), 500)) {
+            tx.select(id, key).from(table).where(campaign.eq(campaignId).and(key.in(chunk)))
+                    .forEach(r -> into.put(r.get(key), r.get(id)));
+        }
     }
 
     private static <T> List<List<T>> chunks(List<T> list, int size) {
