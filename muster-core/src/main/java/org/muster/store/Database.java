@@ -133,6 +133,9 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hc.setMaximumPoolSize(4);
         } else {
+            // A generic plan cached while a table was empty (the start of a bulk load) keeps seq-scanning it
+            // after it holds millions of rows; custom plans cost microseconds to make for these queries.
+            hc.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
             hc.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
         }
         try {

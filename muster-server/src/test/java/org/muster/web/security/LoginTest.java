@@ -4,31 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.muster.web.WebClient.form;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.account.AuditLog;
 import org.muster.account.Role;
 import org.muster.account.User;
+import org.muster.web.BothServersTest;
 import org.muster.web.ServerFixture;
 import org.muster.web.WebClient;
 import org.muster.web.WebClient.Response;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginTest {
-
-    private final List<Named<ServerFixture>> servers = ServerFixture.both();
-
-    List<Named<ServerFixture>> servers() {
-        return servers;
-    }
-
-    @AfterAll
-    void stop() {
-        servers.forEach(s -> s.getPayload().stop());
-    }
+class LoginTest extends BothServersTest {
 
     @ParameterizedTest
     @MethodSource("servers")
