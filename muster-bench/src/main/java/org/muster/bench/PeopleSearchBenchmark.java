@@ -57,19 +57,20 @@ public class PeopleSearchBenchmark {
     public void load() throws IOException {
         db = BenchData.open(database, people);
         campaign = db.campaigns().all().get(0).id();
-        // Queries are drawn from real rows so every one finds someone, spread over the whole table.
+        // Queries are drawn from real rows so every one finds someone, spread over the whole table. The coalesce
+        // keeps SQLite from typing a column by a first row that happens to be null.
         List<Record> sample = db.dsl().resultQuery("select p.first_name, p.last_name, "
-                + "(select min(email) from person_email e where e.person_id = p.id) as email, "
-                + "(select min(number_e164) from person_phone f where f.person_id = p.id) as phone, "
-                + "(select min(line1) from person_address a where a.person_id = p.id) as street "
+                + "coalesce((select min(email) from person_email e where e.person_id = p.id), '') as email, "
+                + "coalesce((select min(number_e164) from person_phone f where f.person_id = p.id), '') as phone, "
+                + "coalesce((select min(line1) from person_address a where a.person_id = p.id), '') as street "
                 + "from person p where p.id % ? = 0 limit ?", Math.max(1, people / SAMPLES), SAMPLES).fetch();
         lastNamePrefixes = sample.stream().map(r -> r.get(1, String.class))
                 .map(n -> n.substring(0, Math.min(4, n.length()))).toArray(String[]::new);
         fullNames = sample.stream().map(r -> r.get(0, String.class) + " " + r.get(1, String.class)).toArray(String[]::new);
-        emails = sample.stream().map(r -> r.get(2, String.class)).filter(e -> e != null).toArray(String[]::new);
-        phones = sample.stream().map(r -> r.get(3, String.class)).filter(p -> p != null)
+        emails = sample.stream().map(r -> r.get(2, String.class)).filter(e -> !e.isEmpty()).toArray(String[]::new);
+        phones = sample.stream().map(r -> r.get(3, String.class)).filter(p -> !p.isEmpty())
                 .map(p -> "(" + p.substring(2, 5) + ") " + p.substring(5, 8) + "-" + p.substring(8)).toArray(String[]::new);
-        streets = sample.stream().map(r -> r.get(4, String.class)).filter(s -> s != null)
+        streets = sample.stream().map(r -> r.get(4, String.class)).filter(s -> !s.isEmpty())
                 .map(s -> s.split(" ")[0] + " " + s.split(" ")[1]).toArray(String[]::new);
     }
 

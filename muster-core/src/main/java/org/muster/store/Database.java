@@ -136,6 +136,8 @@ public final class Database implements AutoCloseable {
             // A generic plan cached while a table was empty (the start of a bulk load) keeps seq-scanning it
             // after it holds millions of rows; custom plans cost microseconds to make for these queries.
             hc.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+            // JDBC batches go over the wire as multi-row inserts: several times fewer round trips on bulk loads.
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
             hc.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
         }
         try {
