@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * each kind of query, beside the anchor: the same last-name prefix answered the way a naive CRM does it,
  * {@code lower(last_name) like 'smi%'}, which no plain index serves.
  *
- * <p>Run: {@code java -jar muster-bench/target/benchmarks.jar PeopleSearch -p people=1000000 -p database=sqlite,postgresql}
+ * <p>Run: {@code ./muster bench jmh PeopleSearch -p people=1000000 -p database=sqlite,postgresql}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
