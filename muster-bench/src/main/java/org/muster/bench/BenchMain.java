@@ -17,6 +17,8 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BenchMain());
+        // JMH's own options (-l, -p, -rf ...) pass through untouched.
+        cli.getSubcommands().get("jmh").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof MusterException) {
                 commandLine.getErr().println("muster bench: " + e.getMessage());
