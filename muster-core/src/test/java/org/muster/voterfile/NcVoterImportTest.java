@@ -115,8 +115,10 @@ class NcVoterImportTest {
         assertThat(good).isEqualTo(lines.size() - 3);
         assertThat(bad).extracting(BadRow::lineNumber).containsExactly(3L, 5L);
         assertThat(bad.get(0).reason()).isEqualTo("expected 67 columns, found 66");
-        assertThat(bad.get(1).reason()).isEqualTo("birth_year is not a year: 19X5");
-        assertThat(bad.get(1).toString()).isEqualTo("broken.txt line 5: birth_year is not a year: 19X5");
+        assertThat(bad.get(0).field()).isNull();
+        assertThat(bad.get(1).field()).isEqualTo("birth_year");
+        assertThat(bad.get(1).reason()).isEqualTo("not a year: 19X5");
+        assertThat(bad.get(1).toString()).isEqualTo("broken.txt line 5 (birth_year): not a year: 19X5");
     }
 
     @Test
