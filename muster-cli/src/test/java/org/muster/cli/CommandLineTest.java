@@ -36,6 +36,17 @@ class CommandLineTest {
             assertThat(db.people().count(campaign)).isEqualTo(voterRows).isGreaterThanOrEqualTo(300);
             assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("import.voterfile");
         }
+        Path errors = dir.resolve("errors.csv");
+        assertThat(run("import", "--data-dir", dir.toString(), "--resume", "--errors-csv", errors.toString(),
+                "--voter-file", files.resolve("ncvoter_demo.txt").toString())).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            assertThat(db.imports().recent(campaign, 5)).hasSize(2).first()
+                    .satisfies(job -> assertThat(job.counts().unchanged()).isEqualTo(db.people().count(campaign)));
+            assertThat(Files.readString(errors)).isEqualTo("file,line,field,reason\r\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
