@@ -149,4 +149,25 @@ class RegistrationUpsertTest {
                     .isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void bulkInsertsKeepAwkwardTextExactly(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            List<NewPerson> people = new ArrayList<>();
+            // Enough rows for PostgreSQL's COPY path, whose text format escapes these characters.
+            for (int i = 0; i < 100; i++) {
+                people.add(voter("Zoë\\" + i, "O'Tab\tNew\nLine\\N", null, null, i + " Elm St", "R-" + i));
+            }
+            List<Long> ids = db.people().insert(campaign, people);
+            PersonProfile p = db.people().profile(campaign, ids.get(42)).orElseThrow();
+            assertThat(p.person().firstName()).isEqualTo("Zoë\\42");
+            assertThat(p.person().lastName()).isEqualTo("O'Tab\tNew\nLine\\N");
+            assertThat(p.person().middleName()).isNull();
+            assertThat(p.addresses().getFirst().latitude()).isEqualTo(35.77);
+            assertThat(p.registrations().getFirst().registeredOn()).isEqualTo(LocalDate.of(2008, 3, 1));
+            assertThat(p.votes()).hasSize(2);
+        }
+    }
 }
