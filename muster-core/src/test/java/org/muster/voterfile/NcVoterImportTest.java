@@ -130,9 +130,9 @@ class NcVoterImportTest {
         assertThat(NameCase.name("MC")).isEqualTo("Mc");
         assertThat(NameCase.suffix("III")).isEqualTo("III");
         assertThat(NameCase.suffix("JR")).isEqualTo("Jr");
-        assertThat(NcValues.e164("(919) 555-1234")).isEqualTo("+19195551234");
-        assertThat(NcValues.e164("1-919-555-1234")).isEqualTo("+19195551234");
-        assertThat(NcValues.e164("5551234")).isNull();
+        assertThat(Phones.e164("(919) 555-1234", "US")).isEqualTo("+19195551234");
+        assertThat(Phones.e164("1-919-555-1234", "US")).isEqualTo("+19195551234");
+        assertThat(Phones.e164("5551234", "US")).isNull();
         assertThat(NcVoterMapper.householdKey(" 12  OAK ST ", "276011234")).isEqualTo("12 OAK ST|27601");
     }
 }
