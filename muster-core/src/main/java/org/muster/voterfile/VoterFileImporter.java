@@ -60,18 +60,29 @@ public final class VoterFileImporter {
      */
     public ImportJob run(long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes, boolean resume,
                          Progress progress) throws IOException {
+        return continueJob(prepare(campaignId, voterFile, historyFile, resume), voterFile, historyFile, geocodes,
+                progress);
+    }
+
+    /**
+     * Checks the files and creates the job (or with {@code resume} finds the unfinished one over the same files),
+     * without loading anything: what a caller that runs the import in the background needs first.
+     *
+     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     */
+    public ImportJob prepare(long campaignId, Path voterFile, Path historyFile, boolean resume) throws IOException {
         // Read both headers before anything is written: a wrong file is one clear message, not a failed job.
         NcVoterFile.open(voterFile, 0, 1).close();
         if (historyFile != null) NcHistoryFile.open(historyFile, 0, 1).close();
         ImportJob.FileRef voters = describe(voterFile);
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
         ImportJob job = resume ? jobs.findResumable(campaignId, voters, history).orElse(null) : null;
-        if (job == null) job = jobs.create(campaignId, FORMAT_NC, voters, history);
-        return continueJob(job, voterFile, historyFile, geocodes, progress);
+        return job != null ? job : jobs.create(campaignId, FORMAT_NC, voters, history);
     }
 
-    private ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
-                                  Progress progress) throws IOException {
+    /** Loads from the job's checkpoint to the end of the files and marks it done. */
+    public ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+                                 Progress progress) throws IOException {
         ImportJob.Counts counts = job.counts();
         if (job.phase() == ImportJob.Phase.VOTERS) {
             counts = loadVoters(job, voterFile, geocodes, counts, progress);
