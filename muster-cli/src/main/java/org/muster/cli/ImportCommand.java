@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.muster.MusterException;
 import org.muster.store.Database;
+import org.muster.voterfile.FormatDetector;
 import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
-import org.muster.voterfile.VoterFileImporter;
+import org.muster.voterfile.VoterFileFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,10 +48,26 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FormatDetector.Detection detected;
+        try {
+            detected = FormatDetector.detect(voterFile);
+        } catch (VoterFileFormatException e) {
+            throw new MusterException(e.getMessage(), e);
+        }
+        System.err.println("Detected format: " + detected.format().label() + " (" + detected.explanation() + ")");
+        if (detected.format() != FormatDetector.Format.NC_VOTER) {
+            throw new MusterException(voterFile.getFileName() + " is a " + detected.format().label()
+                    + "; this version imports North Carolina ncvoter files (with their ncvhis history) only.");
+        }
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
-            ImportJob job = VoterFileLoading.importNc(database, campaign, voterFile, historyFile,
-                    geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), resume);
+            ImportJob job;
+            try {
+                job = VoterFileLoading.importNc(database, campaign, voterFile, historyFile,
+                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), resume);
+            } catch (VoterFileFormatException e) {
+                throw new MusterException(e.getMessage(), e);
+            }
             database.audit().record(null, "import.voterfile", "campaign:" + campaign,
                     "job " + job.id() + ", " + voterFile + ": " + job.message());
             ImportJob.Counts c = job.counts();

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muster.account.Role;
@@ -46,6 +47,20 @@ class CommandLineTest {
             assertThat(Files.readString(errors)).isEqualTo("file,line,field,reason\r\n");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotANorthCarolinaVoterFileIsOneLineAndExitCodeTwo() throws java.io.IOException {
+        Path donors = Files.writeString(dir.resolve("donors.csv"), "name,amount\nAda,20\n");
+        Path ohio = Files.writeString(dir.resolve("people.csv"), "first,last,email\nAda,Lovelace,ada@example.org\n");
+        for (Path file : List.of(donors, ohio)) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute("import", "--data-dir", dir.toString(), "--voter-file", file.toString())).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                    .startsWith("muster: " + file.getFileName() + " is ");
         }
     }
 

@@ -94,7 +94,7 @@ class ImportKillResumeTest {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
                 ImportChild.class.getName(), c.url(), Objects.requireNonNullElse(c.user(), ""),
                 Objects.requireNonNullElse(c.password(), ""), Long.toString(campaign), files.voterFile().toString(),
-                files.historyFile().toString(), Integer.toString(BATCH), "15")
+                files.historyFile().toString(), Integer.toString(BATCH), "40")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
