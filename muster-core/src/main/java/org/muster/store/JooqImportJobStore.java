@@ -56,7 +56,7 @@ final class JooqImportJobStore implements ImportJobStore {
                         .and(ImportJobTable.HISTORY_FILE_SIZE.eq(historyFile.size()));
         return dsl.select(ImportJobTable.READ).from(ImportJobTable.T)
                 .where(ImportJobTable.CAMPAIGN_ID.eq(campaignId)
-                        .and(ImportJobTable.STATUS.eq(ImportJob.Status.RUNNING.name()))
+                        .and(ImportJobTable.STATUS.ne(ImportJob.Status.DONE.name()))
                         .and(ImportJobTable.FILE_HASH.eq(file.sha256()))
                         .and(ImportJobTable.FILE_SIZE.eq(file.size()))
                         .and(history))
@@ -133,6 +133,15 @@ final class JooqImportJobStore implements ImportJobStore {
                 .set(ImportJobTable.FINISHED_AT, now);
         (status == ImportJob.Status.DONE ? update.set(ImportJobTable.PHASE, ImportJob.Phase.DONE.name()) : update)
                 .where(ImportJobTable.ID.eq(jobId)).execute();
+    }
+
+    @Override
+    public void reopen(long jobId) {
+        dsl.update(ImportJobTable.T).set(ImportJobTable.STATUS, ImportJob.Status.RUNNING.name())
+                .set(ImportJobTable.MESSAGE, (String) null).set(ImportJobTable.FINISHED_AT, (Long) null)
+                .set(ImportJobTable.UPDATED_AT, System.currentTimeMillis())
+                .where(ImportJobTable.ID.eq(jobId).and(ImportJobTable.STATUS.eq(ImportJob.Status.FAILED.name())))
+                .execute();
     }
 
     @Override

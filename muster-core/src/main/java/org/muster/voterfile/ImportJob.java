@@ -26,7 +26,10 @@ public record ImportJob(
         Instant updatedAt,
         Instant finishedAt) {
 
-    /** RUNNING also after a crash: a job is resumable until it is DONE. FAILED jobs stopped on a file-level error. */
+    /**
+     * RUNNING also after a crash; FAILED when the import stopped on an error it reported (an unreadable file, a
+     * database outage). Both are resumable from their checkpoint; DONE is final.
+     */
     public enum Status { RUNNING, DONE, FAILED }
 
     public enum Phase { VOTERS, HISTORY, DONE }

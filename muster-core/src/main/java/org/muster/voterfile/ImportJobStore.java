@@ -17,7 +17,7 @@ public interface ImportJobStore {
 
     Optional<ImportJob> find(long campaignId, long jobId);
 
-    /** The newest unfinished job of this campaign over the same files (same sizes and hashes), if any. */
+    /** The newest job of this campaign over the same files (same sizes and hashes) that is not DONE, if any. */
     Optional<ImportJob> findResumable(long campaignId, ImportJob.FileRef file, ImportJob.FileRef historyFile);
 
     List<ImportJob> recent(long campaignId, int limit);
@@ -34,6 +34,9 @@ public interface ImportJobStore {
                                  long line, long offset);
 
     void finish(long jobId, ImportJob.Status status, String message);
+
+    /** Makes a FAILED job RUNNING again, to resume it from its checkpoint. */
+    void reopen(long jobId);
 
     /** The rejected rows in file order, streamed (a bad file can have millions). */
     void errors(long jobId, Consumer<ImportError> into);

@@ -77,12 +77,27 @@ public final class VoterFileImporter {
         ImportJob.FileRef voters = describe(voterFile);
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
         ImportJob job = resume ? jobs.findResumable(campaignId, voters, history).orElse(null) : null;
-        return job != null ? job : jobs.create(campaignId, FORMAT_NC, voters, history);
+        if (job == null) return jobs.create(campaignId, FORMAT_NC, voters, history);
+        if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
+        return job;
     }
 
-    /** Loads from the job's checkpoint to the end of the files and marks it done. */
+    /**
+     * Loads from the job's checkpoint to the end of the files and marks it DONE; on an error, marks it FAILED with
+     * the reason (resumable) and rethrows.
+     */
     public ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
                                  Progress progress) throws IOException {
+        try {
+            return load(job, voterFile, historyFile, geocodes, progress);
+        } catch (IOException | RuntimeException e) {
+            jobs.finish(job.id(), ImportJob.Status.FAILED, "Stopped at the last checkpoint (resume to carry on): " + e);
+            throw e;
+        }
+    }
+
+    private ImportJob load(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+                           Progress progress) throws IOException {
         ImportJob.Counts counts = job.counts();
         if (job.phase() == ImportJob.Phase.VOTERS) {
             counts = loadVoters(job, voterFile, geocodes, counts, progress);

@@ -161,6 +161,33 @@ class VoterFileImporterTest {
     }
 
     @Test
+    void anImportThatStoppedOnAnErrorIsFailedWithTheReasonAndResumes() throws IOException {
+        Path history = Files.copy(files.historyFile(), dir.resolve("ncvhis_moving.txt"));
+        try (Database db = TestDatabases.sqlite()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            VoterFileImporter importer = new VoterFileImporter(db.imports(), 400);
+            ImportJob job = importer.prepare(campaign, files.voterFile(), history, false);
+            Path away = Files.move(history, dir.resolve("ncvhis_away.txt"));
+
+            assertThatThrownBy(() -> importer.continueJob(job, files.voterFile(), history, GeocodeLookup.none(),
+                    (p, d, t, c) -> { })).isInstanceOf(java.nio.file.NoSuchFileException.class);
+            ImportJob failed = db.imports().find(campaign, job.id()).orElseThrow();
+            assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+            assertThat(failed.message()).startsWith("Stopped at the last checkpoint").contains("ncvhis_moving.txt");
+            assertThat(failed.counts().created()).isEqualTo(files.voterRows());
+
+            Files.move(away, history);
+            ImportJob resumed = importer.run(campaign, files.voterFile(), history, GeocodeLookup.none(), true,
+                    (p, d, t, c) -> { });
+            assertThat(resumed.id()).isEqualTo(job.id());
+            assertThat(resumed.status()).isEqualTo(ImportJob.Status.DONE);
+            assertThat(resumed.counts().created()).isEqualTo(files.voterRows());
+            assertThat(resumed.counts().votesNew()).isEqualTo(distinctVotes(files.historyFile()));
+            assertThat(db.people().count(campaign)).isEqualTo(files.voterRows());
+        }
+    }
+
+    @Test
     void describeBindsAJobToTheFileContent() throws IOException {
         ImportJob.FileRef ref = VoterFileImporter.describe(files.voterFile());
         assertThat(ref.size()).isEqualTo(Files.size(files.voterFile()));

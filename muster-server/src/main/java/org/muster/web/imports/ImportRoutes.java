@@ -81,7 +81,7 @@ public final class ImportRoutes implements AutoCloseable {
             try {
                 importer.continueJob(prepared, voterFile, historyFile, GeocodeLookup.none(), (p, d, t, c) -> { });
             } catch (IOException | RuntimeException e) {
-                // The job stays RUNNING at its last checkpoint: `muster import --resume` carries on from there.
+                // The importer marked the job FAILED with the reason; resuming carries on from its checkpoint.
                 LOG.error("Import {} stopped at its last checkpoint", prepared.id(), e);
             }
         });

@@ -64,7 +64,7 @@ final class ImportViews {
                 : "";
         return Html.of("""
                 <section class="card" id="progress"%s>
-                <h2>%s</h2>
+                <h2>%s</h2>%s
                 <progress max="100" value="%s"></progress>
                 <p>%s%% of the %s · %s rows/s%s</p>
                 <dl class="summary"><dt>New</dt><dd>%s</dd><dt>Updated</dt><dd>%s</dd><dt>Unchanged</dt><dd>%s</dd>\
@@ -76,6 +76,8 @@ final class ImportViews {
                         job.id()) : Html.EMPTY,
                 running ? "Importing " + (job.phase() == ImportJob.Phase.HISTORY ? "vote history" : "voters")
                         : job.status() == ImportJob.Status.DONE ? "Done" : "Stopped",
+                job.status() == ImportJob.Status.FAILED ? Html.of("<p class=\"error\">%s. Start it again with "
+                        + "“Resume” ticked.</p>", job.message()) : Html.EMPTY,
                 Math.round(fraction * 100), Math.round(fraction * 100),
                 job.phase() == ImportJob.Phase.HISTORY ? "history file" : "voter file",
                 number(Math.round(rows / seconds)), eta, number(c.created()), number(c.updated()),
