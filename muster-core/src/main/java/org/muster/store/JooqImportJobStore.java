@@ -6,10 +6,12 @@ import static org.muster.store.ImportTables.ImportJobTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.muster.people.NewPerson;
 import org.muster.people.PersonStore.UpsertResult;
 import org.muster.people.PersonStore.VoteResult;
@@ -21,7 +23,12 @@ import org.muster.voterfile.ImportJobStore;
 /** {@link ImportJobStore} over jOOQ, for both dialects. */
 final class JooqImportJobStore implements ImportJobStore {
 
+    /** Refresh statistics once the people tables have grown by this much, and then each time they double. */
+    private static final long ANALYZE_FROM_ROWS = 20_000;
+
     private final DSLContext dsl;
+    private final AtomicLong insertedSinceAnalyze = new AtomicLong();
+    private final AtomicLong insertedAtLastAnalyze = new AtomicLong();
 
     JooqImportJobStore(DSLContext dsl) {
         this.dsl = dsl;
@@ -73,21 +80,38 @@ final class JooqImportJobStore implements ImportJobStore {
     @Override
     public ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
                                          long line, long offset) {
-        return dsl.transactionResult(cfg -> {
+        ImportJob.Counts delta = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long now = System.currentTimeMillis();
             UpsertResult r = people.isEmpty() ? new UpsertResult(0, 0, 0)
                     : RegistrationUpsert.upsert(tx, campaignId, people, now);
-            ImportJob.Counts delta = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(), 0, 0, 0);
-            checkpoint(tx, jobId, ImportJob.Phase.VOTERS, delta, errors, line, offset, now);
-            return delta;
+            ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(), 0, 0, 0);
+            checkpoint(tx, jobId, ImportJob.Phase.VOTERS, d, errors, line, offset, now);
+            return d;
         });
+        analyzeWhenGrown(delta.created());
+        return delta;
+    }
+
+    /**
+     * PostgreSQL plans the registration lookups from table statistics; taken while the tables were nearly empty,
+     * they make it scan the whole campaign's index range for every batch (quadratic in the file). Autovacuum
+     * catches up too late during a bulk load, so the import refreshes them itself, a logarithmic number of times.
+     */
+    private void analyzeWhenGrown(long inserted) {
+        if (dsl.dialect() != SQLDialect.POSTGRES) return;
+        long since = insertedSinceAnalyze.addAndGet(inserted);
+        if (since >= Math.max(ANALYZE_FROM_ROWS, insertedAtLastAnalyze.get())) {
+            insertedAtLastAnalyze.addAndGet(since);
+            insertedSinceAnalyze.set(0);
+            dsl.execute("analyze person, voter_registration, household, vote_history");
+        }
     }
 
     @Override
     public ImportJob.Counts commitVotes(long jobId, long campaignId, List<RegisteredVote> votes, List<ImportError> errors,
                                         long line, long offset) {
-        return dsl.transactionResult(cfg -> {
+        ImportJob.Counts delta = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long now = System.currentTimeMillis();
             long jobCreated = tx.select(ImportJobTable.CREATED_AT).from(ImportJobTable.T)
@@ -95,10 +119,12 @@ final class JooqImportJobStore implements ImportJobStore {
             // People this job created arrive with their history: only people known before it get "voted" entries.
             VoteResult r = votes.isEmpty() ? new VoteResult(0, 0, 0)
                     : RegistrationUpsert.addVotes(tx, campaignId, votes, jobCreated, now);
-            ImportJob.Counts delta = new ImportJob.Counts(0, 0, 0, errors.size(), r.added(), r.existing(), r.unmatched());
-            checkpoint(tx, jobId, ImportJob.Phase.HISTORY, delta, errors, line, offset, now);
-            return delta;
+            ImportJob.Counts d = new ImportJob.Counts(0, 0, 0, errors.size(), r.added(), r.existing(), r.unmatched());
+            checkpoint(tx, jobId, ImportJob.Phase.HISTORY, d, errors, line, offset, now);
+            return d;
         });
+        analyzeWhenGrown(delta.votesNew());
+        return delta;
     }
 
     private static void checkpoint(DSLContext tx, long jobId, ImportJob.Phase phase, ImportJob.Counts d,
