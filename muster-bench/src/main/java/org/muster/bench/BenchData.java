@@ -19,21 +19,18 @@ import org.muster.voterfile.NcVoterImport;
  */
 final class BenchData {
 
-    private static final long SEED = 1;
+    static final long SEED = 1;
 
     private BenchData() {
     }
 
     /** Opens (loading first when needed) a database holding {@code people} generated people in campaign 1. */
     static Database open(String database, int people) throws IOException {
-        Path dir = Path.of(System.getProperty("muster.bench.dir", "muster-bench/target/bench-data")).toAbsolutePath()
-                .resolve(people + "-seed" + SEED);
-        Files.createDirectories(dir);
+        Path dir = dir(people);
         Path marker = dir.resolve(database + ".loaded");
         DatabaseConfig config = switch (database) {
             case "sqlite" -> DatabaseConfig.sqlite(dir.resolve("people.db"));
-            case "postgresql" -> DatabaseConfig.postgres(postgresUrl("bench_" + people), env("MUSTER_BENCH_PG_USER", "postgres"),
-                    env("MUSTER_BENCH_PG_PASSWORD", ""));
+            case "postgresql" -> postgres("bench_" + people);
             default -> throw new IllegalArgumentException("database must be sqlite or postgresql: " + database);
         };
         if (!Files.exists(marker)) {
@@ -60,12 +57,25 @@ final class BenchData {
         return db;
     }
 
+    /** The folder of one size's data, created when missing. */
+    static Path dir(int people) throws IOException {
+        Path dir = Path.of(System.getProperty("muster.bench.dir", "muster-bench/target/bench-data")).toAbsolutePath()
+                .resolve(people + "-seed" + SEED);
+        return Files.createDirectories(dir);
+    }
+
+    /** The benchmark PostgreSQL server, on one schema. */
+    static DatabaseConfig postgres(String schema) {
+        return DatabaseConfig.postgres(postgresUrl(schema), env("MUSTER_BENCH_PG_USER", "postgres"),
+                env("MUSTER_BENCH_PG_PASSWORD", ""));
+    }
+
     private static String postgresUrl(String schema) {
         String url = env("MUSTER_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private static void resetSchema(String schema) {
+    static void resetSchema(String schema) {
         String url = env("MUSTER_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         try (var c = java.sql.DriverManager.getConnection(url, env("MUSTER_BENCH_PG_USER", "postgres"),
                 env("MUSTER_BENCH_PG_PASSWORD", "")); var s = c.createStatement()) {

@@ -19,6 +19,8 @@ final class Progress {
     private final long started = System.nanoTime();
     private long lastPrinted = started;
     private long done;
+    /** Share of the work done when the total is not a row count (bytes of a file read), or -1. */
+    private double fraction = -1;
 
     /** @param total the number of rows expected, or 0 when unknown */
     Progress(String label, long total) {
@@ -33,6 +35,12 @@ final class Progress {
             lastPrinted = now;
             print(false);
         }
+    }
+
+    /** Rows done so far, with the share of the whole done (0..1) when rows are not known in advance. */
+    synchronized void set(long rowsDone, double fractionDone) {
+        fraction = fractionDone;
+        set(rowsDone);
     }
 
     synchronized void add(long rows) {
@@ -55,6 +63,9 @@ final class Progress {
             line.append(String.format(Locale.ROOT, ", %.1f s", seconds));
         } else if (total > 0 && rate > 0) {
             line.append(String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, total - done) / rate));
+        } else if (fraction > 0) {
+            line.append(String.format(Locale.ROOT, " (%d%%), about %.0f s left", Math.round(fraction * 100),
+                    seconds * (1 - fraction) / fraction));
         }
         if (terminal) {
             out.print("\r" + line + "\033[K" + (last ? "\n" : ""));

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muster.account.Role;
@@ -35,6 +36,31 @@ class CommandLineTest {
             }
             assertThat(db.people().count(campaign)).isEqualTo(voterRows).isGreaterThanOrEqualTo(300);
             assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("import.voterfile");
+        }
+        Path errors = dir.resolve("errors.csv");
+        assertThat(run("import", "--data-dir", dir.toString(), "--resume", "--errors-csv", errors.toString(),
+                "--voter-file", files.resolve("ncvoter_demo.txt").toString())).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            assertThat(db.imports().recent(campaign, 5)).hasSize(2).first()
+                    .satisfies(job -> assertThat(job.counts().unchanged()).isEqualTo(db.people().count(campaign)));
+            assertThat(Files.readString(errors)).isEqualTo("file,line,field,reason\r\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotANorthCarolinaVoterFileIsOneLineAndExitCodeTwo() throws java.io.IOException {
+        Path donors = Files.writeString(dir.resolve("donors.csv"), "name,amount\nAda,20\n");
+        Path ohio = Files.writeString(dir.resolve("people.csv"), "first,last,email\nAda,Lovelace,ada@example.org\n");
+        for (Path file : List.of(donors, ohio)) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute("import", "--data-dir", dir.toString(), "--voter-file", file.toString())).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                    .startsWith("muster: " + file.getFileName() + " is ");
         }
     }
 

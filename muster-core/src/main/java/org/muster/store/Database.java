@@ -20,6 +20,7 @@ import org.muster.account.PasswordHasher;
 import org.muster.account.UserStore;
 import org.muster.campaign.CampaignStore;
 import org.muster.people.PersonStore;
+import org.muster.voterfile.ImportJobStore;
 
 /**
  * An open, migrated database and the stores over it. One instance per process; thread-safe.
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final UserStore users;
     private final AuditLog audit;
     private final CampaignStore campaigns;
+    private final ImportJobStore imports;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, PasswordHasher hasher) {
         this.config = config;
@@ -52,6 +54,7 @@ public final class Database implements AutoCloseable {
         this.users = new JooqUserStore(dsl, hasher);
         this.audit = new JooqAuditLog(dsl);
         this.campaigns = new JooqCampaignStore(dsl);
+        this.imports = new JooqImportJobStore(dsl);
     }
 
     /** Opens the pool and brings the schema up to date; a failure is one clear {@link MusterException}. */
@@ -84,6 +87,10 @@ public final class Database implements AutoCloseable {
 
     public CampaignStore campaigns() {
         return campaigns;
+    }
+
+    public ImportJobStore imports() {
+        return imports;
     }
 
     public DSLContext dsl() {

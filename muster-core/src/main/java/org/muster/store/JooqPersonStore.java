@@ -39,6 +39,7 @@ import org.muster.people.PersonProfile;
 import org.muster.people.PersonStore;
 import org.muster.people.PersonSummary;
 import org.muster.people.PostalAddress;
+import org.muster.people.RegisteredVote;
 import org.muster.people.Registration;
 import org.muster.people.SearchKeys;
 import org.muster.people.SearchQuery;
@@ -58,74 +59,89 @@ final class JooqPersonStore implements PersonStore {
     @Override
     public List<Long> insert(long campaignId, List<NewPerson> people) {
         if (people.isEmpty()) return List.of();
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            long now = System.currentTimeMillis();
-            Map<String, Long> origins = originIds(tx, campaignId, distinct(people, NewPerson::origin), now);
-            Map<String, Long> households = householdIds(tx, campaignId, distinct(people, NewPerson::householdKey));
-            Map<String, Long> tags = tagIds(tx, campaignId,
-                    people.stream().flatMap(p -> p.tags().stream()).collect(LinkedHashSet::new, Set::add, Set::addAll));
-            List<Long> ids = allocatePersonIds(tx, people.size());
+        return dsl.transactionResult(cfg -> insertIn(cfg.dsl(), campaignId, people, System.currentTimeMillis()));
+    }
 
-            Batch persons = new Batch(tx, PersonTable.T, PersonTable.ID, PersonTable.CAMPAIGN_ID, PersonTable.FIRST_NAME, PersonTable.MIDDLE_NAME,
-                    PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.BIRTH_YEAR, PersonTable.GENDER, PersonTable.PARTY, PersonTable.SUPPORT_LEVEL,
-                    PersonTable.HOUSEHOLD_ID, PersonTable.CONTACT_CATEGORY, PersonTable.ORIGIN_ID, PersonTable.SEARCH_LAST,
-                    PersonTable.SEARCH_FIRST, PersonTable.CREATED_AT, PersonTable.UPDATED_AT);
-            Batch emails = new Batch(tx, PersonEmailTable.T, PersonEmailTable.PERSON_ID, PersonEmailTable.EMAIL, PersonEmailTable.SEARCH_EMAIL);
-            Batch phones = new Batch(tx, PersonPhoneTable.T, PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164, PersonPhoneTable.SEARCH_PHONE);
-            Batch addresses = new Batch(tx, PersonAddressTable.T, PersonAddressTable.PERSON_ID, PersonAddressTable.KIND,
-                    PersonAddressTable.LINE1, PersonAddressTable.LINE2, PersonAddressTable.CITY, PersonAddressTable.STATE, PersonAddressTable.ZIP,
-                    PersonAddressTable.COUNTRY, PersonAddressTable.LATITUDE, PersonAddressTable.LONGITUDE, PersonAddressTable.SEARCH_ADDRESS);
-            Batch registrations = new Batch(tx, VoterRegistrationTable.T, VoterRegistrationTable.PERSON_ID,
-                    VoterRegistrationTable.CAMPAIGN_ID, VoterRegistrationTable.STATE, VoterRegistrationTable.REGISTRATION_ID,
-                    VoterRegistrationTable.STATE_VOTER_ID, VoterRegistrationTable.COUNTY, VoterRegistrationTable.STATUS,
-                    VoterRegistrationTable.REASON_CODE, VoterRegistrationTable.REGISTERED_ON, VoterRegistrationTable.PARTY,
-                    VoterRegistrationTable.PRECINCT, VoterRegistrationTable.WARD, VoterRegistrationTable.MUNICIPALITY,
-                    VoterRegistrationTable.CONGRESSIONAL_DISTRICT, VoterRegistrationTable.STATE_SENATE_DISTRICT,
-                    VoterRegistrationTable.STATE_HOUSE_DISTRICT);
-            Batch votes = new Batch(tx, VoteHistoryTable.T, VoteHistoryTable.PERSON_ID, VoteHistoryTable.ELECTION_DATE,
-                    VoteHistoryTable.ELECTION_NAME, VoteHistoryTable.METHOD, VoteHistoryTable.PARTY_BALLOT, VoteHistoryTable.COUNTY);
-            Batch taggings = new Batch(tx, TaggingTable.T, TaggingTable.PERSON_ID, TaggingTable.TAG_ID, TaggingTable.CREATED_AT);
-            Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE,
-                    ActivityTable.SUMMARY, ActivityTable.ACTOR);
-            Batch events = Outbox.batch(tx);
+    @Override
+    public UpsertResult upsert(long campaignId, List<NewPerson> people) {
+        if (people.isEmpty()) return new UpsertResult(0, 0, 0);
+        return dsl.transactionResult(cfg -> RegistrationUpsert.upsert(cfg.dsl(), campaignId, people,
+                System.currentTimeMillis()));
+    }
 
-            for (int i = 0; i < people.size(); i++) {
-                NewPerson p = people.get(i);
-                long id = ids.get(i);
-                persons.add(id, campaignId, p.firstName(), p.middleName(), p.lastName(), p.suffix(), p.birthDate(), p.birthYear(),
-                        p.gender(), p.party(), p.supportLevel(), households.get(p.householdKey()),
-                        (p.contactCategory() == null ? ContactCategory.PROSPECT : p.contactCategory()).name(),
-                        origins.get(p.origin()), SearchKeys.name(p.lastName()), SearchKeys.name(p.firstName()), now, now);
-                for (String email : new LinkedHashSet<>(p.emails())) {
-                    emails.add(id, email.trim(), SearchKeys.email(email));
-                }
-                for (String phone : new LinkedHashSet<>(p.phones())) {
-                    phones.add(id, phone, SearchKeys.phone(phone));
-                }
-                for (PostalAddress a : p.addresses()) {
-                    addresses.add(id, a.kind() == null ? "home" : a.kind(), a.line1(), a.line2(), a.city(), a.state(),
-                            a.zip(), a.country(), a.latitude(), a.longitude(), SearchKeys.address(a.line1()));
-                }
-                for (Registration r : p.registrations()) {
-                    registrations.add(id, campaignId, r.state(), r.registrationId(), r.stateVoterId(), r.county(),
-                            r.status(), r.reasonCode(), r.registeredOn(), r.party(), r.precinct(), r.ward(),
-                            r.municipality(), r.congressionalDistrict(), r.stateSenateDistrict(), r.stateHouseDistrict());
-                }
-                for (VoteRecord v : p.votes()) {
-                    votes.add(id, v.electionDate(), v.electionName(), v.method(), v.partyBallot(), v.county());
-                }
-                for (String tag : new LinkedHashSet<>(p.tags())) {
-                    taggings.add(id, tags.get(tag), now);
-                }
-                activities.add(id, now, "created", p.origin() == null ? "Added" : "Added from " + p.origin(), null);
-                Outbox.add(events, now, "person", id, "person.created");
+    @Override
+    public VoteResult addVotes(long campaignId, List<RegisteredVote> votes, long quietSince) {
+        if (votes.isEmpty()) return new VoteResult(0, 0, 0);
+        return dsl.transactionResult(cfg -> RegistrationUpsert.addVotes(cfg.dsl(), campaignId, votes, quietSince,
+                System.currentTimeMillis()));
+    }
+
+    /** The body of {@link #insert}, inside a transaction the caller owns (an import commits its checkpoint too). */
+    static List<Long> insertIn(DSLContext tx, long campaignId, List<NewPerson> people, long now) {
+        Map<String, Long> origins = originIds(tx, campaignId, distinct(people, NewPerson::origin), now);
+        Map<String, Long> households = householdIds(tx, campaignId, distinct(people, NewPerson::householdKey));
+        Map<String, Long> tags = tagIds(tx, campaignId,
+                people.stream().flatMap(p -> p.tags().stream()).collect(LinkedHashSet::new, Set::add, Set::addAll));
+        List<Long> ids = allocatePersonIds(tx, people.size());
+
+        Batch persons = new Batch(tx, PersonTable.T, PersonTable.ID, PersonTable.CAMPAIGN_ID, PersonTable.FIRST_NAME, PersonTable.MIDDLE_NAME,
+                PersonTable.LAST_NAME, PersonTable.SUFFIX, PersonTable.BIRTH_DATE, PersonTable.BIRTH_YEAR, PersonTable.GENDER, PersonTable.PARTY, PersonTable.SUPPORT_LEVEL,
+                PersonTable.HOUSEHOLD_ID, PersonTable.CONTACT_CATEGORY, PersonTable.ORIGIN_ID, PersonTable.SEARCH_LAST,
+                PersonTable.SEARCH_FIRST, PersonTable.CREATED_AT, PersonTable.UPDATED_AT);
+        Batch emails = new Batch(tx, PersonEmailTable.T, PersonEmailTable.PERSON_ID, PersonEmailTable.EMAIL, PersonEmailTable.SEARCH_EMAIL);
+        Batch phones = new Batch(tx, PersonPhoneTable.T, PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164, PersonPhoneTable.SEARCH_PHONE);
+        Batch addresses = new Batch(tx, PersonAddressTable.T, PersonAddressTable.PERSON_ID, PersonAddressTable.KIND,
+                PersonAddressTable.LINE1, PersonAddressTable.LINE2, PersonAddressTable.CITY, PersonAddressTable.STATE, PersonAddressTable.ZIP,
+                PersonAddressTable.COUNTRY, PersonAddressTable.LATITUDE, PersonAddressTable.LONGITUDE, PersonAddressTable.SEARCH_ADDRESS);
+        Batch registrations = new Batch(tx, VoterRegistrationTable.T, VoterRegistrationTable.PERSON_ID,
+                VoterRegistrationTable.CAMPAIGN_ID, VoterRegistrationTable.STATE, VoterRegistrationTable.REGISTRATION_ID,
+                VoterRegistrationTable.STATE_VOTER_ID, VoterRegistrationTable.COUNTY, VoterRegistrationTable.STATUS,
+                VoterRegistrationTable.REASON_CODE, VoterRegistrationTable.REGISTERED_ON, VoterRegistrationTable.PARTY,
+                VoterRegistrationTable.PRECINCT, VoterRegistrationTable.WARD, VoterRegistrationTable.MUNICIPALITY,
+                VoterRegistrationTable.CONGRESSIONAL_DISTRICT, VoterRegistrationTable.STATE_SENATE_DISTRICT,
+                VoterRegistrationTable.STATE_HOUSE_DISTRICT);
+        Batch votes = new Batch(tx, VoteHistoryTable.T, VoteHistoryTable.PERSON_ID, VoteHistoryTable.ELECTION_DATE,
+                VoteHistoryTable.ELECTION_NAME, VoteHistoryTable.METHOD, VoteHistoryTable.PARTY_BALLOT, VoteHistoryTable.COUNTY);
+        Batch taggings = new Batch(tx, TaggingTable.T, TaggingTable.PERSON_ID, TaggingTable.TAG_ID, TaggingTable.CREATED_AT);
+        Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE,
+                ActivityTable.SUMMARY, ActivityTable.ACTOR);
+        Batch events = Outbox.batch(tx);
+
+        for (int i = 0; i < people.size(); i++) {
+            NewPerson p = people.get(i);
+            long id = ids.get(i);
+            persons.add(id, campaignId, p.firstName(), p.middleName(), p.lastName(), p.suffix(), p.birthDate(), p.birthYear(),
+                    p.gender(), p.party(), p.supportLevel(), households.get(p.householdKey()),
+                    (p.contactCategory() == null ? ContactCategory.PROSPECT : p.contactCategory()).name(),
+                    origins.get(p.origin()), SearchKeys.name(p.lastName()), SearchKeys.name(p.firstName()), now, now);
+            for (String email : new LinkedHashSet<>(p.emails())) {
+                emails.add(id, email.trim(), SearchKeys.email(email));
             }
-            for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, activities, events)) {
-                b.execute();
+            for (String phone : new LinkedHashSet<>(p.phones())) {
+                phones.add(id, phone, SearchKeys.phone(phone));
             }
-            return ids;
-        });
+            for (PostalAddress a : p.addresses()) {
+                addresses.add(id, a.kind() == null ? "home" : a.kind(), a.line1(), a.line2(), a.city(), a.state(),
+                        a.zip(), a.country(), a.latitude(), a.longitude(), SearchKeys.address(a.line1()));
+            }
+            for (Registration r : p.registrations()) {
+                registrations.add(id, campaignId, r.state(), r.registrationId(), r.stateVoterId(), r.county(),
+                        r.status(), r.reasonCode(), r.registeredOn(), r.party(), r.precinct(), r.ward(),
+                        r.municipality(), r.congressionalDistrict(), r.stateSenateDistrict(), r.stateHouseDistrict());
+            }
+            for (VoteRecord v : p.votes()) {
+                votes.add(id, v.electionDate(), v.electionName(), v.method(), v.partyBallot(), v.county());
+            }
+            for (String tag : new LinkedHashSet<>(p.tags())) {
+                taggings.add(id, tags.get(tag), now);
+            }
+            activities.add(id, now, "created", p.origin() == null ? "Added" : "Added from " + p.origin(), null);
+            Outbox.add(events, now, "person", id, "person.created");
+        }
+        for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, activities, events)) {
+            b.execute();
+        }
+        return ids;
     }
 
     @Override
@@ -282,7 +298,7 @@ final class JooqPersonStore implements PersonStore {
         return ids;
     }
 
-    private static Map<String, Long> householdIds(DSLContext tx, long campaignId, Set<String> keys) {
+    static Map<String, Long> householdIds(DSLContext tx, long campaignId, Set<String> keys) {
         return idsByKey(tx, keys, HouseholdTable.T, HouseholdTable.ID, HouseholdTable.CAMPAIGN_ID, HouseholdTable.ADDRESS_KEY, campaignId);
     }
 
@@ -315,13 +331,13 @@ final class JooqPersonStore implements PersonStore {
         }
     }
 
-    private static <T> List<List<T>> chunks(List<T> list, int size) {
+    static <T> List<List<T>> chunks(List<T> list, int size) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) out.add(list.subList(i, Math.min(list.size(), i + size)));
         return out;
     }
 
-    private static Set<String> distinct(List<NewPerson> people, Function<NewPerson, String> key) {
+    static Set<String> distinct(List<NewPerson> people, Function<NewPerson, String> key) {
         Set<String> out = new LinkedHashSet<>();
         for (NewPerson p : people) {
             String k = key.apply(p);

@@ -1,11 +1,15 @@
 package org.muster.voterfile;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Turns the all-caps names of state files into the form people write them ("O'BRIEN" to "O'Brien"). */
 public final class NameCase {
 
     private static final Set<String> UPPER_SUFFIXES = Set.of("I", "II", "III", "IV", "V", "VI");
+    /** Ordinals some counties type for generational suffixes. */
+    private static final Map<String, String> ORDINAL_SUFFIXES = Map.of("2ND", "II", "3RD", "III", "4TH", "IV",
+            "5TH", "V", "6TH", "VI");
 
     private NameCase() {
     }
@@ -34,10 +38,18 @@ public final class NameCase {
         return out.toString();
     }
 
-    /** "JR" to "Jr", Roman numerals stay upper case. */
+    /** "JR" and "JR." to "Jr", "3RD" to "III"; Roman numerals stay upper case. */
     public static String suffix(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        String s = raw.strip().toUpperCase();
+        String s = raw.strip().toUpperCase().replace(".", "");
+        s = ORDINAL_SUFFIXES.getOrDefault(s, s);
         return UPPER_SUFFIXES.contains(s) ? s : name(s);
+    }
+
+    /** A middle name, or its initial without the dot ("J." to "J"). */
+    public static String middle(String raw) {
+        String s = name(raw);
+        if (s != null && s.length() == 2 && s.charAt(1) == '.') return s.substring(0, 1);
+        return s;
     }
 }

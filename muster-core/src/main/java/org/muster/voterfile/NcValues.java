@@ -33,18 +33,4 @@ final class NcValues {
             return null;
         }
     }
-
-    /** A US phone number in any punctuation as E.164 (+1 and ten digits); null when it is not one. */
-    static String e164(String phone) {
-        if (phone == null) return null;
-        StringBuilder digits = new StringBuilder(11);
-        for (int i = 0; i < phone.length(); i++) {
-            char c = phone.charAt(i);
-            if (c >= '0' && c <= '9') digits.append(c);
-        }
-        if (digits.length() == 11 && digits.charAt(0) == '1') digits.deleteCharAt(0);
-        // NANP area codes and exchanges never start with 0 or 1.
-        if (digits.length() != 10 || digits.charAt(0) < '2' || digits.charAt(3) < '2') return null;
-        return "+1" + digits;
-    }
 }

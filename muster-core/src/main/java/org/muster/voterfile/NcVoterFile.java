@@ -26,20 +26,27 @@ public final class NcVoterFile {
         return NcDelimitedReader.read(file, NcLayout.VOTER, NcVoterFile::problem, rows, badRows);
     }
 
+    /** A cursor from the byte after line {@code lineNumber} (0 and 1 for the start), for resumable imports. */
+    static NcDelimitedReader open(Path file, long offset, long lineNumber) throws IOException {
+        return NcDelimitedReader.open(file, NcLayout.VOTER, NcVoterFile::problem, offset, lineNumber);
+    }
+
     /** The registration key used across Muster for NC: county id, a dash, the county's voter registration number. */
     public static String registrationKey(String countyId, String voterRegNum) {
         return countyId + "-" + voterRegNum;
     }
 
-    private static String problem(NcRow row) {
+    private static RowProblem problem(NcRow row) {
         String county = row.get(COUNTY_ID);
-        if (county == null || !NcValues.isInt(county, 1, 100)) return "county_id must be 1..100, found " + county;
-        if (row.get(VOTER_REG_NUM) == null) return "voter_reg_num is empty";
+        if (county == null || !NcValues.isInt(county, 1, 100)) {
+            return new RowProblem("county_id", "must be 1..100, found " + county);
+        }
+        if (row.get(VOTER_REG_NUM) == null) return new RowProblem("voter_reg_num", "is empty");
         String year = row.get(BIRTH_YEAR);
-        if (year != null && !NcValues.isInt(year, 1850, 2100)) return "birth_year is not a year: " + year;
+        if (year != null && !NcValues.isInt(year, 1850, 2100)) return new RowProblem("birth_year", "not a year: " + year);
         String registered = row.get(REGISTR_DT);
         if (registered != null && NcValues.date(registered) == null) {
-            return "registr_dt is not a MM/DD/YYYY date: " + registered;
+            return new RowProblem("registr_dt", "not a MM/DD/YYYY date: " + registered);
         }
         return null;
     }

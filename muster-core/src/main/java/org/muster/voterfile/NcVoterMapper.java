@@ -8,7 +8,8 @@ import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
 
 /**
- * Maps one ncvoter row (with its votes and optional coordinates) onto a {@link NewPerson}.
+ * Maps one ncvoter row (with its votes and optional coordinates) onto a {@link NewPerson}, normalised: names
+ * cased, street lines and ZIP codes in USPS Publication 28 form, phones in E.164, removal reasons as flags.
  * NC publishes only the birth year, so birthDate stays null. Districts are the state's codes
  * (precinct_abbrv, ward_abbrv, cong_dist_abbrv, ...); the municipality is its name.
  */
@@ -59,8 +60,8 @@ public final class NcVoterMapper {
 
     public NewPerson map(NcRow row) {
         String key = NcVoterFile.registrationKey(row.get(COUNTY_ID), row.get(VOTER_REG_NUM));
-        String street = row.get(STREET);
-        String zip = row.get(ZIP);
+        String street = UspsAddress.line(row.get(STREET));
+        String zip = UspsAddress.zip(row.get(ZIP));
         List<PostalAddress> addresses = new ArrayList<>(2);
         if (street != null) {
             GeocodeLookup.LatLon point = geocodes.find(key);
@@ -68,22 +69,36 @@ public final class NcVoterMapper {
                     point == null ? null : point.latitude(), point == null ? null : point.longitude()));
         }
         if (row.get(MAIL_1) != null) {
-            addresses.add(new PostalAddress("mailing", row.get(MAIL_1), row.get(MAIL_2), row.get(MAIL_CITY),
-                    row.get(MAIL_STATE), row.get(MAIL_ZIP), "US", null, null));
+            addresses.add(new PostalAddress("mailing", UspsAddress.line(row.get(MAIL_1)), row.get(MAIL_2),
+                    row.get(MAIL_CITY), row.get(MAIL_STATE), UspsAddress.zip(row.get(MAIL_ZIP)), "US", null, null));
         }
-        String phone = NcValues.e164(row.get(PHONE));
+        String phone = Phones.e164(row.get(PHONE), "US");
         String registered = row.get(REGISTERED);
         String birthYear = row.get(BIRTH_YEAR);
         Registration registration = new Registration("NC", key, row.get(NCID), row.get(COUNTY_DESC),
                 row.get(STATUS), row.get(REASON), registered == null ? null : NcValues.date(registered),
                 row.get(PARTY), row.get(PRECINCT), row.get(WARD), row.get(MUNICIPALITY), row.get(CONGRESS),
                 row.get(SENATE), row.get(HOUSE));
-        return new NewPerson(NameCase.name(row.get(FIRST_NAME)), NameCase.name(row.get(MIDDLE_NAME)),
+        return new NewPerson(NameCase.name(row.get(FIRST_NAME)), NameCase.middle(row.get(MIDDLE_NAME)),
                 NameCase.name(row.get(LAST_NAME)), NameCase.suffix(row.get(SUFFIX)), null,
                 birthYear == null ? null : Integer.valueOf(birthYear), row.get(GENDER),
                 row.get(PARTY), null, ContactCategory.PROSPECT, origin, householdKey(street, zip), List.of(),
                 phone == null ? List.of() : List.of(phone), addresses, List.of(registration), history.votes(key),
-                List.of());
+                flags(row.get(REASON)));
+    }
+
+    /**
+     * The state's own findings as tags a data director can filter on: the registration was removed because the
+     * voter died, was a duplicate, or moved out of North Carolina (NCSBE reason codes RD, R2, RS).
+     */
+    static List<String> flags(String reasonCode) {
+        if (reasonCode == null) return List.of();
+        return switch (reasonCode) {
+            case "RD" -> List.of("state: deceased");
+            case "R2" -> List.of("state: duplicate registration");
+            case "RS" -> List.of("state: moved out of state");
+            default -> List.of();
+        };
     }
 
     /** People at the same residential address share this key: the upper-cased, space-collapsed street and ZIP5. */

@@ -115,8 +115,10 @@ class NcVoterImportTest {
         assertThat(good).isEqualTo(lines.size() - 3);
         assertThat(bad).extracting(BadRow::lineNumber).containsExactly(3L, 5L);
         assertThat(bad.get(0).reason()).isEqualTo("expected 67 columns, found 66");
-        assertThat(bad.get(1).reason()).isEqualTo("birth_year is not a year: 19X5");
-        assertThat(bad.get(1).toString()).isEqualTo("broken.txt line 5: birth_year is not a year: 19X5");
+        assertThat(bad.get(0).field()).isNull();
+        assertThat(bad.get(1).field()).isEqualTo("birth_year");
+        assertThat(bad.get(1).reason()).isEqualTo("not a year: 19X5");
+        assertThat(bad.get(1).toString()).isEqualTo("broken.txt line 5 (birth_year): not a year: 19X5");
     }
 
     @Test
@@ -128,9 +130,9 @@ class NcVoterImportTest {
         assertThat(NameCase.name("MC")).isEqualTo("Mc");
         assertThat(NameCase.suffix("III")).isEqualTo("III");
         assertThat(NameCase.suffix("JR")).isEqualTo("Jr");
-        assertThat(NcValues.e164("(919) 555-1234")).isEqualTo("+19195551234");
-        assertThat(NcValues.e164("1-919-555-1234")).isEqualTo("+19195551234");
-        assertThat(NcValues.e164("5551234")).isNull();
+        assertThat(Phones.e164("(919) 555-1234", "US")).isEqualTo("+19195551234");
+        assertThat(Phones.e164("1-919-555-1234", "US")).isEqualTo("+19195551234");
+        assertThat(Phones.e164("5551234", "US")).isNull();
         assertThat(NcVoterMapper.householdKey(" 12  OAK ST ", "276011234")).isEqualTo("12 OAK ST|27601");
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
+import org.muster.web.imports.ImportRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
@@ -75,6 +76,9 @@ public final class MusterServer implements AutoCloseable {
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id());
+        imports.register(app);
+        app.events(events -> events.serverStopped(imports::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);
         app.exception(HttpResponseException.class, (e, ctx) -> errorPage(auth, ctx, e.getStatus(), message(e)));
         app.exception(Exception.class, (e, ctx) -> {

@@ -1,0 +1,64 @@
+package org.muster.voterfile;
+
+import java.time.Instant;
+
+/**
+ * One import of a voter file (and its optional history file) into a campaign, as persisted: the files it is bound
+ * to (a resume checks size and hash), where it got to, and what it did so far.
+ *
+ * @param phase           what is being read: {@link Phase#VOTERS} first, then {@link Phase#HISTORY}
+ * @param checkpointLine  the last line of the phase's file whose effect is committed (the header is line 1)
+ * @param checkpointOffset the byte offset just after that line: where a resume starts reading
+ */
+public record ImportJob(
+        long id,
+        long campaignId,
+        String format,
+        FileRef file,
+        FileRef historyFile,
+        Status status,
+        Phase phase,
+        long checkpointLine,
+        long checkpointOffset,
+        Counts counts,
+        String message,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt) {
+
+    /**
+     * RUNNING also after a crash; FAILED when the import stopped on an error it reported (an unreadable file, a
+     * database outage). Both are resumable from their checkpoint; DONE is final.
+     */
+    public enum Status { RUNNING, DONE, FAILED }
+
+    public enum Phase { VOTERS, HISTORY, DONE }
+
+    /** A file as the job saw it: name, size in bytes, SHA-256 in hex. */
+    public record FileRef(String name, long size, String sha256) {
+    }
+
+    /**
+     * @param created   voter rows that became new people
+     * @param updated   voter rows that changed a known registration
+     * @param unchanged voter rows identical to what is stored
+     * @param rejected  rows of either file that were not loaded (each has an {@link ImportError})
+     * @param votesNew  history rows stored
+     * @param votesExisting history rows already on record
+     * @param votesUnmatched history rows of registrations not in the database
+     */
+    public record Counts(long created, long updated, long unchanged, long rejected, long votesNew, long votesExisting,
+                         long votesUnmatched) {
+
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+        public long voterRows() {
+            return created + updated + unchanged;
+        }
+
+        public Counts plus(Counts o) {
+            return new Counts(created + o.created, updated + o.updated, unchanged + o.unchanged, rejected + o.rejected,
+                    votesNew + o.votesNew, votesExisting + o.votesExisting, votesUnmatched + o.votesUnmatched);
+        }
+    }
+}

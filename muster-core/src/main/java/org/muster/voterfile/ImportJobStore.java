@@ -1,0 +1,43 @@
+package org.muster.voterfile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.muster.people.NewPerson;
+import org.muster.people.RegisteredVote;
+
+/**
+ * Persistence of import jobs. The two commit methods are the heart of resumability: the people (or votes) of a
+ * batch, its rejected rows, the counters and the new checkpoint are written in ONE transaction, so after a crash
+ * the checkpoint says exactly which lines are in the database.
+ */
+public interface ImportJobStore {
+
+    ImportJob create(long campaignId, String format, ImportJob.FileRef file, ImportJob.FileRef historyFile);
+
+    Optional<ImportJob> find(long campaignId, long jobId);
+
+    /** The newest job of this campaign over the same files (same sizes and hashes) that is not DONE, if any. */
+    Optional<ImportJob> findResumable(long campaignId, ImportJob.FileRef file, ImportJob.FileRef historyFile);
+
+    List<ImportJob> recent(long campaignId, int limit);
+
+    /** Upserts a batch of voter rows and moves the checkpoint to (line, offset), all-or-nothing. */
+    ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
+                                  long line, long offset);
+
+    /**
+     * Attaches a batch of history rows and moves the checkpoint, all-or-nothing; the first history batch is the
+     * one that switches the job to {@link ImportJob.Phase#HISTORY}.
+     */
+    ImportJob.Counts commitVotes(long jobId, long campaignId, List<RegisteredVote> votes, List<ImportError> errors,
+                                 long line, long offset);
+
+    void finish(long jobId, ImportJob.Status status, String message);
+
+    /** Makes a FAILED job RUNNING again, to resume it from its checkpoint. */
+    void reopen(long jobId);
+
+    /** The rejected rows in file order, streamed (a bad file can have millions). */
+    void errors(long jobId, Consumer<ImportError> into);
+}

@@ -1,0 +1,189 @@
+package org.muster.voterfile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.muster.people.NewPerson;
+import org.muster.people.RegisteredVote;
+
+/**
+ * The resumable import of an NC voter file and its history into a campaign, in constant memory:
+ * <ol>
+ * <li>the voter file is streamed in batches; each batch is upserted by registration id together with its rejected
+ * rows and the job's new checkpoint (the byte offset after its last line) in one transaction;</li>
+ * <li>then the history file is streamed the same way, each batch of votes joined to people by an indexed lookup of
+ * its registration keys, so nothing of either file is held beyond one batch.</li>
+ * </ol>
+ * After a crash, {@link #run} with {@code resume} finds the unfinished job over the same files (by size and SHA-256),
+ * seeks to its checkpoint and carries on: no row is lost or loaded twice. Re-importing a newer file updates people
+ * in place.
+ */
+public final class VoterFileImporter {
+
+    public static final String FORMAT_NC = "NC ncvoter/ncvhis";
+    /** People per transaction: large enough to amortise the commit, small enough to keep memory flat. */
+    public static final int DEFAULT_BATCH = 2_000;
+
+    /** Told after every committed batch, from the importing thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param bytesDone  bytes of the current phase's file behind the checkpoint
+         * @param bytesTotal size of that file
+         */
+        void update(ImportJob.Phase phase, long bytesDone, long bytesTotal, ImportJob.Counts counts);
+    }
+
+    private final ImportJobStore jobs;
+    private final int batchSize;
+
+    public VoterFileImporter(ImportJobStore jobs, int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
+        this.jobs = jobs;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Imports the files, or with {@code resume} continues the newest unfinished job over the same files (starting a
+     * new job when there is none).
+     *
+     * @param historyFile ncvhis file, or null
+     * @return the finished job
+     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     */
+    public ImportJob run(long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes, boolean resume,
+                         Progress progress) throws IOException {
+        return continueJob(prepare(campaignId, voterFile, historyFile, resume), voterFile, historyFile, geocodes,
+                progress);
+    }
+
+    /**
+     * Checks the files and creates the job (or with {@code resume} finds the unfinished one over the same files),
+     * without loading anything: what a caller that runs the import in the background needs first.
+     *
+     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     */
+    public ImportJob prepare(long campaignId, Path voterFile, Path historyFile, boolean resume) throws IOException {
+        // Read both headers before anything is written: a wrong file is one clear message, not a failed job.
+        NcVoterFile.open(voterFile, 0, 1).close();
+        if (historyFile != null) NcHistoryFile.open(historyFile, 0, 1).close();
+        ImportJob.FileRef voters = describe(voterFile);
+        ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
+        ImportJob job = resume ? jobs.findResumable(campaignId, voters, history).orElse(null) : null;
+        if (job == null) return jobs.create(campaignId, FORMAT_NC, voters, history);
+        if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
+        return job;
+    }
+
+    /**
+     * Loads from the job's checkpoint to the end of the files and marks it DONE; on an error, marks it FAILED with
+     * the reason (resumable) and rethrows.
+     */
+    public ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+                                 Progress progress) throws IOException {
+        try {
+            return load(job, voterFile, historyFile, geocodes, progress);
+        } catch (IOException | RuntimeException e) {
+            jobs.finish(job.id(), ImportJob.Status.FAILED, "Stopped at the last checkpoint (resume to carry on): " + e);
+            throw e;
+        }
+    }
+
+    private ImportJob load(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+                           Progress progress) throws IOException {
+        ImportJob.Counts counts = job.counts();
+        if (job.phase() == ImportJob.Phase.VOTERS) {
+            counts = loadVoters(job, voterFile, geocodes, counts, progress);
+        }
+        if (historyFile != null) {
+            boolean started = job.phase() == ImportJob.Phase.HISTORY;
+            counts = loadHistory(job, historyFile, started ? job.checkpointOffset() : 0,
+                    started ? job.checkpointLine() : 1, counts, progress);
+        }
+        jobs.finish(job.id(), ImportJob.Status.DONE, summary(counts));
+        return jobs.find(job.campaignId(), job.id()).orElseThrow();
+    }
+
+    private ImportJob.Counts loadVoters(ImportJob job, Path file, GeocodeLookup geocodes, ImportJob.Counts counts,
+                                        Progress progress) throws IOException {
+        NcVoterMapper mapper = new NcVoterMapper(file.getFileName().toString(), VoteHistoryIndex.empty(), geocodes);
+        try (NcDelimitedReader reader = NcVoterFile.open(file, job.checkpointOffset(), job.checkpointLine())) {
+            return stream(reader, mapper::map, (people, errors, line, offset) ->
+                    jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
+                    ImportJob.Phase.VOTERS, Files.size(file), counts, progress);
+        }
+    }
+
+    private ImportJob.Counts loadHistory(ImportJob job, Path file, long offset, long line, ImportJob.Counts counts,
+                                         Progress progress) throws IOException {
+        try (NcDelimitedReader reader = NcHistoryFile.open(file, offset, line)) {
+            return stream(reader, NcHistoryFile::vote, (votes, errors, at, byteOffset) ->
+                    jobs.commitVotes(job.id(), job.campaignId(), votes, errors, at, byteOffset),
+                    ImportJob.Phase.HISTORY, Files.size(file), counts, progress);
+        }
+    }
+
+    /** Commits one batch with the checkpoint (line, offset) after its last line, returning what it did. */
+    @FunctionalInterface
+    private interface Commit<T> {
+        ImportJob.Counts apply(List<T> items, List<ImportError> errors, long line, long offset);
+    }
+
+    /**
+     * Reads to the end of the file in batches of good and rejected rows together, so the checkpoint also covers
+     * rejected rows and a file of nothing but errors still moves forward in bounded memory.
+     */
+    private <T> ImportJob.Counts stream(NcDelimitedReader reader, Function<NcRow, T> map, Commit<T> commit,
+                                        ImportJob.Phase phase, long size, ImportJob.Counts counts,
+                                        Progress progress) throws IOException {
+        List<T> items = new ArrayList<>(batchSize);
+        List<ImportError> errors = new ArrayList<>();
+        while (reader.next()) {
+            if (reader.row() != null) items.add(map.apply(reader.row()));
+            else errors.add(ImportError.of(reader.bad()));
+            if (items.size() + errors.size() >= batchSize) {
+                counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
+                items.clear();
+                errors.clear();
+                progress.update(phase, reader.offset(), size, counts);
+            }
+        }
+        if (!items.isEmpty() || !errors.isEmpty()) {
+            counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
+            progress.update(phase, reader.offset(), size, counts);
+        }
+        return counts;
+    }
+
+    static String summary(ImportJob.Counts c) {
+        return c.created() + " new, " + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.rejected()
+                + " rejected; votes: " + c.votesNew() + " new, " + c.votesExisting() + " already known, "
+                + c.votesUnmatched() + " of unknown registrations";
+    }
+
+    /** Name, size and SHA-256 of a file: what binds a job to it, so a resume never continues on another file. */
+    public static ImportJob.FileRef describe(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        long size = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return new ImportJob.FileRef(file.getFileName().toString(), size, HexFormat.of().formatHex(sha.digest()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.muster.web.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.muster.web.WebClient.form;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.account.Role;
+import org.muster.generate.DemoCampaignGenerator;
+import org.muster.generate.GeneratedFiles;
+import org.muster.generate.GeneratorOptions;
+import org.muster.web.BothServersTest;
+import org.muster.web.ServerFixture;
+import org.muster.web.WebClient;
+import org.muster.web.WebClient.Response;
+
+class ImportPagesTest extends BothServersTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anOrganiserImportsAFileOnTheServerAndFollowsItToTheSummary(ServerFixture f) throws Exception {
+        GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(150, 3, dir), n -> { });
+        List<String> lines = Files.readAllLines(files.voterFile(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        lines.set(3, lines.get(3).substring(0, 30));
+        Path voters = Files.write(dir.resolve("ncvoter_web.txt"), lines, java.nio.charset.StandardCharsets.ISO_8859_1);
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        assertThat(client.get("/people").body()).contains("href=\"/imports\"");
+
+        Response started = client.post("/imports", form("voterFile", voters.toString(),
+                "historyFile", files.historyFile().toString(), "_csrf", client.csrfToken("/imports")));
+
+        assertThat(started.status()).isEqualTo(302);
+        String page = started.location();
+        assertThat(client.get(page).body()).contains("Detected format: NC ncvoter/ncvhis").contains("ncvoter_web.txt");
+        String panel = client.get(page + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(page + "/progress").body();
+        }
+        assertThat(panel).startsWith("<section class=\"card\" id=\"progress\">").contains("<h2>Done</h2>")
+                .contains("<dt>New</dt><dd>" + (files.voterRows() - 1) + "</dd>")
+                .contains("<dt>Rejected</dt><dd>1</dd>");
+        Response csv = client.get(page + "/errors.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("file,line,field,reason\r\nncvoter_web.txt,4,,\"expected 67 columns");
+        assertThat(f.db.audit().recent(10)).extracting(e -> e.action())
+                .contains("import.start", "import.errors.download");
+        assertThat(client.get("/imports").body()).contains("ncvoter_web.txt");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aFileThatIsNotAVoterFileIsRefusedWithOneMessage(ServerFixture f) throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\tworld\n");
+        WebClient client = f.loggedIn(Role.ADMIN);
+        Response r = client.post("/imports", form("voterFile", notes.toString(), "_csrf", client.csrfToken("/imports")));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("notes.txt is not an NC ncvoter file");
+        Response missing = client.post("/imports", form("voterFile", dir.resolve("nope.txt").toString(),
+                "_csrf", client.csrfToken("/imports")));
+        assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void volunteersCannotImport(ServerFixture f) {
+        WebClient client = f.loggedIn(Role.VOLUNTEER);
+        assertThat(client.get("/imports").status()).isEqualTo(403);
+        assertThat(client.post("/imports", form("voterFile", "/etc/hosts", "_csrf", client.csrfToken("/imports")))
+                .status()).isEqualTo(403);
+    }
+}
