@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Connected components over the links above the match threshold, guarded against chaining: links are taken
- * strongest first, and two groups that already hold more than one record merge only when at least
- * {@code minDensity} of the record pairs between them are linked. One weak bridge between two families therefore
- * does not fuse them, while a real duplicate set, whose members all link to each other, still forms.
+ * Connected components over the links above the match threshold, guarded against chaining: links are taken most
+ * embedded first (most shared neighbours, then highest probability), so a lone bridge between two groups comes
+ * after the links inside them, and two groups that already hold more than one record merge only when at least
+ * {@code minDensity} of the record pairs between them are linked. One bridge between two families therefore does
+ * not fuse them, while a real duplicate set, whose members all link to each other, still forms.
  */
 public final class Clusterer {
 
@@ -32,7 +33,11 @@ public final class Clusterer {
             adjacency[fill[pairs.left(k)]++] = pairs.right(k);
             adjacency[fill[pairs.right(k)]++] = pairs.left(k);
         }
-        edges.sort((x, y) -> Double.compare(probability[y], probability[x]));
+        for (int i = 0; i < n; i++) Arrays.sort(adjacency, degree[i], degree[i + 1]);
+        int[] shared = new int[pairs.size()];
+        for (int k : edges) shared[k] = commonNeighbours(adjacency, degree, pairs.left(k), pairs.right(k));
+        edges.sort((x, y) -> shared[x] != shared[y] ? Integer.compare(shared[y], shared[x])
+                : Double.compare(probability[y], probability[x]));
 
         int[] parent = new int[n];
         List<List<Integer>> members = new ArrayList<>(n);
@@ -74,6 +79,24 @@ public final class Clusterer {
         }
         for (int i = 0; i < n; i++) cluster[i] = smallest[find(parent, i)];
         return cluster;
+    }
+
+    private static int commonNeighbours(int[] adjacency, int[] degree, int a, int b) {
+        int i = degree[a];
+        int j = degree[b];
+        int common = 0;
+        while (i < degree[a + 1] && j < degree[b + 1]) {
+            if (adjacency[i] == adjacency[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (adjacency[i] < adjacency[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return common;
     }
 
     private static int size(List<List<Integer>> members, int root) {
