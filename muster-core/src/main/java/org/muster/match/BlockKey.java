@@ -30,13 +30,16 @@ public enum BlockKey {
         };
     }
 
-    /** The comparison whose field this key reads: EM does not learn that comparison from pairs this key blocked. */
+    /**
+     * The comparison whose field this key reads: EM does not learn that comparison from pairs this key blocked.
+     * Street, zip and city all feed the residence comparison.
+     */
     String comparisonName() {
         return switch (this) {
             case FIRST, FIRST_PHONETIC, FIRST_INITIAL -> "first";
             case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL -> "last";
             case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY -> "dob";
-            case STREET -> "address";
+            case STREET, ZIP, CITY -> "residence";
             case EMAIL_USER -> "email";
             default -> name().toLowerCase(Locale.ROOT);
         };

@@ -17,9 +17,21 @@ public final class Comparisons {
         return new NameComparison(field, nicknames);
     }
 
-    /** Birth date: exact, day and month transposed, one digit off, same year (also when one side has only the year). */
+    /**
+     * Birth date: exact, day and month transposed, one digit off, same year (also when one side has only the year),
+     * years one apart.
+     */
     public static Comparison birthDate() {
         return new DateComparison();
+    }
+
+    /**
+     * Where someone lives, as one comparison because street, zip and city agree together (as separate comparisons
+     * their weights would be counted three times over): same street address (zip agreeing or unknown), similar
+     * street in the same zip, same zip, same city.
+     */
+    public static Comparison residence() {
+        return new ResidenceComparison();
     }
 
     /** Free text (street address, city): exact, Jaro-Winkler >= 0.92, >= 0.80. */
@@ -86,20 +98,21 @@ public final class Comparisons {
 
     private static final class DateComparison extends Comparison {
         DateComparison() {
-            super("dob", List.of("same year", "one digit off", "day/month transposed", "exact"));
+            super("dob", List.of("year within one", "same year", "one digit off", "day/month transposed", "exact"));
         }
 
         @Override
         int level(MatchRecord a, MatchRecord b) {
             if (a.birthYear == 0 || b.birthYear == 0) return 0;
-            if (a.birthMonth == 0 || b.birthMonth == 0) return a.birthYear == b.birthYear ? 2 : 1;
             boolean sameYear = a.birthYear == b.birthYear;
-            if (sameYear && a.birthMonth == b.birthMonth && a.birthDay == b.birthDay) return 5;
-            if (sameYear && a.birthMonth == b.birthDay && a.birthDay == b.birthMonth) return 4;
+            int nearYear = Math.abs(a.birthYear - b.birthYear) <= 1 ? 2 : 1;
+            if (a.birthMonth == 0 || b.birthMonth == 0) return sameYear ? 3 : nearYear;
+            if (sameYear && a.birthMonth == b.birthMonth && a.birthDay == b.birthDay) return 6;
+            if (sameYear && a.birthMonth == b.birthDay && a.birthDay == b.birthMonth) return 5;
             int diffs = digitDiffs(a.birthYear, b.birthYear, 4) + digitDiffs(a.birthMonth, b.birthMonth, 2)
                     + digitDiffs(a.birthDay, b.birthDay, 2);
-            if (diffs <= 1) return 3;
-            return sameYear ? 2 : 1;
+            if (diffs <= 1) return 4;
+            return sameYear ? 3 : nearYear;
         }
 
         private static int digitDiffs(int x, int y, int digits) {
@@ -127,6 +140,32 @@ public final class Comparisons {
             if (x.equals(y)) return 4;
             double jw = Similarity.jaroWinkler(x, y);
             return jw >= 0.92 ? 3 : jw >= 0.80 ? 2 : 1;
+        }
+    }
+
+    private static final class ResidenceComparison extends Comparison {
+        private static final int ADDRESS = Field.ADDRESS.ordinal();
+        private static final int ZIP = Field.ZIP.ordinal();
+        private static final int CITY = Field.CITY.ordinal();
+
+        ResidenceComparison() {
+            super("residence", List.of("same city", "same zip", "similar street, same zip", "same street address"));
+        }
+
+        @Override
+        int level(MatchRecord a, MatchRecord b) {
+            String[] x = a.text;
+            String[] y = b.text;
+            boolean zipKnown = x[ZIP] != null && y[ZIP] != null;
+            boolean sameZip = zipKnown && x[ZIP].equals(y[ZIP]);
+            if (x[ADDRESS] != null && y[ADDRESS] != null) {
+                if (x[ADDRESS].equals(y[ADDRESS]) && (sameZip || !zipKnown)) return 5;
+                if (sameZip && Similarity.jaroWinkler(x[ADDRESS], y[ADDRESS]) >= 0.92) return 4;
+            }
+            if (sameZip) return 3;
+            if (x[CITY] != null && y[CITY] != null && x[CITY].equals(y[CITY])) return 2;
+            boolean known = zipKnown || x[ADDRESS] != null && y[ADDRESS] != null || x[CITY] != null && y[CITY] != null;
+            return known ? 1 : 0;
         }
     }
 

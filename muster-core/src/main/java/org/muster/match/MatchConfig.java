@@ -97,6 +97,7 @@ public record MatchConfig(List<String> comparisons, List<BlockingRule> blockingR
                 case "middle" -> Comparisons.name(Field.MIDDLE, true);
                 case "last" -> Comparisons.name(Field.LAST, false);
                 case "dob" -> Comparisons.birthDate();
+                case "residence" -> Comparisons.residence();
                 case "address" -> Comparisons.text(Field.ADDRESS);
                 case "city" -> Comparisons.text(Field.CITY);
                 case "zip" -> Comparisons.exact(Field.ZIP, true);

@@ -123,15 +123,20 @@ final class Trainer {
         return u;
     }
 
-    /** A starting point where the top level is the likely one for matches. */
+    /**
+     * A starting point where the top level is the likely one for matches and outright disagreement is rare; it is
+     * also the estimate kept for a comparison no training session could learn.
+     */
     private static double[][] initialM(List<Comparison> comparisons) {
         double[][] m = new double[comparisons.size()][];
         for (int c = 0; c < m.length; c++) {
             int levels = comparisons.get(c).levels();
             m[c] = new double[levels];
-            double rest = 0.3 / Math.max(1, levels - 2);
-            for (int l = 1; l < levels; l++) m[c][l] = l == levels - 1 ? 0.7 : rest;
-            if (levels == 2) m[c][1] = 1.0;
+            double rest = 0.29 / Math.max(1, levels - 3);
+            for (int l = 1; l < levels; l++) m[c][l] = l == levels - 1 ? 0.7 : l == 1 ? 0.01 : rest;
+            double sum = 0;
+            for (int l = 1; l < levels; l++) sum += m[c][l];
+            for (int l = 1; l < levels; l++) m[c][l] /= sum;
         }
         return m;
     }

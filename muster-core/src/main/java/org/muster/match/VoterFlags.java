@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Precision-first voter-file flags. A flag needs a high match probability AND exact agreement on at least one
- * field beyond name and birth date (many people share a name and a birth date in a state-sized file), and carries
+ * Precision-first voter-file flags. A flag needs a high match probability AND strong agreement (a Bayes factor of
+ * at least {@link #MIN_CORROBORATION_BITS}) on at least one field beyond name and birth date (many people share a
+ * name and a birth date in a state-sized file), and carries
  * its evidence: the per-field explanation, the corroborating fields and the expected false-positive rate (1 - p).
  */
 public final class VoterFlags {
 
+    /** The probability a flag needs by default: at most one flag in a thousand expected wrong. */
+    public static final double DEFAULT_MIN_PROBABILITY = 0.999;
+    /** log2 of the least Bayes factor a corroborating field must bring: 8 times likelier for a match. */
+    static final double MIN_CORROBORATION_BITS = 3.0;
     /** Name and birth date alone never justify a flag. */
     static final Set<String> IDENTITY_FIELDS = Set.of("first", "middle", "last", "dob");
     /** Fields that change when someone moves, so they cannot corroborate a move. */
-    static final Set<String> RESIDENCE_FIELDS = Set.of("address", "city", "zip", "state", "geo");
+    static final Set<String> RESIDENCE_FIELDS = Set.of("residence", "address", "city", "zip", "state", "geo");
 
     private VoterFlags() {
     }
@@ -63,10 +68,8 @@ public final class VoterFlags {
             Explanation evidence = run.model().explain(a, b);
             List<String> corroborating = new ArrayList<>();
             for (Explanation.FieldEvidence f : evidence.fields()) {
-                Comparison c = run.model().comparisons().stream().filter(x -> x.name().equals(f.field())).findFirst()
-                        .orElseThrow();
-                boolean top = f.levelIndex() == c.levels() - 1;
-                if (top && !IDENTITY_FIELDS.contains(f.field()) && !excluded.contains(f.field())) {
+                if (f.total() >= MIN_CORROBORATION_BITS && !IDENTITY_FIELDS.contains(f.field())
+                        && !excluded.contains(f.field())) {
                     corroborating.add(f.field());
                 }
             }

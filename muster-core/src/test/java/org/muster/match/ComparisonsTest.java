@@ -37,7 +37,23 @@ class ComparisonsTest {
         assertThat(level(dob, a, person("a", "b").birthDate(1980, 11, 20).build())).isEqualTo("same year");
         assertThat(level(dob, a, person("a", "b").birthYear(1980).build())).isEqualTo("same year");
         assertThat(level(dob, a, person("a", "b").birthDate(1980, 3, 7).build())).isEqualTo("exact");
+        assertThat(level(dob, a, person("a", "b").birthDate(1981, 11, 20).build())).isEqualTo("year within one");
         assertThat(level(dob, a, person("a", "b").birthDate(1955, 9, 22).build())).isEqualTo("different");
+    }
+
+    @Test
+    void residenceCountsStreetZipAndCityOnce() {
+        Comparison residence = Comparisons.residence();
+        MatchRecord a = person("a", "b").address("12 Oak St").zip("27601").city("Raleigh").build();
+        assertThat(level(residence, a, person("a", "b").address("12 oak st.").zip("27601-1234").build()))
+                .isEqualTo("same street address");
+        assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("27601").build()))
+                .isEqualTo("similar street, same zip");
+        assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27601").build())).isEqualTo("same zip");
+        assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27610").city("raleigh").build()))
+                .isEqualTo("same city");
+        assertThat(level(residence, a, person("a", "b").zip("28801").build())).isEqualTo("different");
+        assertThat(level(residence, a, person("a", "b").email("x@y.z").build())).isEqualTo("missing");
     }
 
     @Test
