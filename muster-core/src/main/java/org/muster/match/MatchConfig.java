@@ -78,11 +78,6 @@ public record MatchConfig(List<String> comparisons, List<BlockingRule> blockingR
                 maxBlockSize);
     }
 
-    public MatchConfig withBlockingRules(List<BlockingRule> rules) {
-        return new MatchConfig(comparisons, rules, rules, matchThreshold, reviewThreshold, clusterMinDensity, uSamples,
-                maxBlockSize);
-    }
-
     public MatchConfig withMatchThreshold(double threshold) {
         return new MatchConfig(comparisons, blockingRules, trainingRules, threshold, Math.min(reviewThreshold, threshold),
                 clusterMinDensity, uSamples, maxBlockSize);

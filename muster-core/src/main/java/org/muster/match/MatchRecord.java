@@ -70,10 +70,6 @@ public final class MatchRecord {
         return text[field.ordinal()];
     }
 
-    public int birthYear() {
-        return birthYear;
-    }
-
     /** Birth date as yyyy-mm-dd, yyyy when only the year is known, or null. */
     public String birthDate() {
         if (birthYear == 0) return null;
