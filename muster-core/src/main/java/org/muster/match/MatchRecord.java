@@ -33,6 +33,9 @@ public final class MatchRecord {
         this.source = b.source;
         this.text = b.text;
         boolean yearOk = b.year >= MIN_YEAR && b.year <= MAX_YEAR;
+        // 1 January 1900 and 1901 are the usual "unknown" fillers of registration systems
+        boolean placeholder = (b.year == 1900 || b.year == 1901) && b.month == 1 && b.day == 1;
+        yearOk &= !placeholder;
         boolean dateOk = yearOk && b.month >= 1 && b.month <= 12 && b.day >= 1 && b.day <= 31;
         this.birthYear = yearOk ? b.year : 0;
         this.birthMonth = dateOk ? b.month : 0;

@@ -35,10 +35,19 @@ final class Normalize {
         return out.isEmpty() ? null : out.toString();
     }
 
+    /**
+     * Values clerks type when they do not know the name: kept, thousands of records would agree on them and
+     * match each other (and inflate the estimated share of matches for everyone else).
+     */
+    private static final java.util.Set<String> PLACEHOLDER_NAMES = java.util.Set.of("unknown", "unk", "none", "null",
+            "na", "nfn", "nmn", "nln", "xxx", "xx", "x", "test", "noname", "fnu", "lnu");
+
     /** Names: like {@link #text} with hyphens and spaces dropped, so "Smith-Jones" equals "smith jones". */
     static String name(String raw) {
         String s = text(raw);
-        return s == null ? null : s.replace(" ", "");
+        if (s == null) return null;
+        s = s.replace(" ", "");
+        return PLACEHOLDER_NAMES.contains(s) ? null : s;
     }
 
     /** Digits only, keeping the last {@code keep} (phones) or first {@code keep} (zip) digits. */
