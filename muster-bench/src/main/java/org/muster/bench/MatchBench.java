@@ -15,6 +15,7 @@ import org.muster.generate.GeneratorOptions;
 import org.muster.match.CandidatePairs;
 import org.muster.match.Evaluation;
 import org.muster.match.MatchConfig;
+import org.muster.match.MatchIndex;
 import org.muster.match.MatchModel;
 import org.muster.match.MatchRecord;
 import org.muster.match.Matcher;
@@ -104,6 +105,7 @@ public final class MatchBench implements Callable<Integer> {
                     run.blockingNanos() / 1e9, run.comparingNanos() / 1e9, run.trainingNanos() / 1e9,
                     run.clusteringNanos() / 1e9);
             if (set.name.equals("Splink fake_20000") || set.name.equals("FEBRL 3")) speedRuns.add(run);
+            if (set.name.startsWith("generated")) measureIncremental(matcher.config(), run);
         }
         for (Matcher.Run run : speedRuns) measureSpeed(run);
         return 0;
@@ -153,6 +155,24 @@ public final class MatchBench implements Callable<Integer> {
                     run.blocking().rules().get(r), run.blocking().pairsPerRule()[r], truePairs,
                     run.blocking().skippedBlocksPerRule()[r]);
         }
+    }
+
+    /** One incoming record at a time against an index of the whole file, as a form or API call would do. */
+    private static void measureIncremental(MatchConfig config, Matcher.Run run) {
+        long start = System.nanoTime();
+        MatchIndex index = new MatchIndex(config, run.model(), run.records());
+        double buildSeconds = (System.nanoTime() - start) / 1e9;
+        int lookups = 2000;
+        long found = 0;
+        start = System.nanoTime();
+        for (int i = 0; i < lookups; i++) {
+            found += index.find(run.records().get((int) ((long) i * run.records().size() / lookups)),
+                    config.reviewThreshold()).size();
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / lookups;
+        System.out.printf(Locale.ROOT, "    incremental: index of %,d records built in %.1f s; one record matched in "
+                + "%.3f ms on average over %,d lookups (%d matches in the review band or above)%n",
+                run.records().size(), buildSeconds, ms, lookups, found);
     }
 
     /**
