@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** A value records must share to be compared; blocking rules combine several. Null means "not in this block". */
 public enum BlockKey {
-    FIRST, LAST, FIRST_PHONETIC, LAST_PHONETIC, LAST_NYSIIS, FIRST_INITIAL, LAST_INITIAL, DOB, BIRTH_YEAR,
+    FIRST, LAST, FIRST_PHONETIC, LAST_PHONETIC, LAST_NYSIIS, FIRST_INITIAL, LAST_INITIAL, INITIALS, DOB, BIRTH_YEAR,
     BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET;
 
     String of(MatchRecord r) {
@@ -16,6 +16,7 @@ public enum BlockKey {
             case LAST_NYSIIS -> r.lastNysiis;
             case FIRST_INITIAL -> initial(r.get(Field.FIRST));
             case LAST_INITIAL -> initial(r.get(Field.LAST));
+            case INITIALS -> initials(r);
             case DOB -> r.birthMonth == 0 ? null : r.birthDate();
             case BIRTH_YEAR -> r.birthYear == 0 ? null : Integer.toString(r.birthYear);
             case BIRTH_MONTH_DAY -> r.birthMonth == 0 ? null : r.birthMonth + "/" + r.birthDay;
@@ -36,7 +37,7 @@ public enum BlockKey {
      */
     String comparisonName() {
         return switch (this) {
-            case FIRST, FIRST_PHONETIC, FIRST_INITIAL -> "first";
+            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS -> "first";
             case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL -> "last";
             case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY -> "dob";
             case STREET, ZIP, CITY -> "residence";
@@ -47,6 +48,14 @@ public enum BlockKey {
 
     private static String emailUser(String email) {
         return email == null ? null : email.substring(0, email.indexOf('@'));
+    }
+
+    /** Both initials in alphabetical order, so a first name typed as the last name still shares the key. */
+    private static String initials(MatchRecord r) {
+        String f = initial(r.get(Field.FIRST));
+        String l = initial(r.get(Field.LAST));
+        if (f == null || l == null) return null;
+        return f.compareTo(l) <= 0 ? f + l : l + f;
     }
 
     private static String initial(String s) {
