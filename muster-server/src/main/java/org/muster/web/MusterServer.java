@@ -17,6 +17,7 @@ import org.muster.store.Database;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
+import org.muster.web.segments.SegmentRoutes;
 import org.muster.web.security.Authentication;
 import org.muster.web.security.Csrf;
 import org.muster.web.security.LoginRoutes;
@@ -75,6 +76,7 @@ public final class MusterServer implements AutoCloseable {
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        new SegmentRoutes(db, auth, campaign.id()).register(app);
         new OpsRoutes(db::isHealthy, metrics).register(app);
         app.exception(HttpResponseException.class, (e, ctx) -> errorPage(auth, ctx, e.getStatus(), message(e)));
         app.exception(Exception.class, (e, ctx) -> {

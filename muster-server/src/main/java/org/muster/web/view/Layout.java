@@ -64,7 +64,7 @@ public final class Layout {
             return Html.of("<header class=\"topbar\"><span class=\"brand\">Muster</span>"
                     + "<span class=\"campaign\">%s</span></header>", page.campaignName());
         }
-        Html nav = page.user().role().readsAllPeople() ? Html.raw("<a href=\"/people\">People</a>") : Html.EMPTY;
+        Html nav = page.user().role().readsAllPeople() ? Html.raw("<a href=\"/people\">People</a> <a href=\"/segments\">Segments</a>") : Html.EMPTY;
         return Html.of("""
                 <header class="topbar">
                 <a class="brand" href="/">Muster</a><span class="campaign">%s</span>
