@@ -15,6 +15,9 @@ public interface SegmentExecutor {
     /** Ids of the matching people, ascending. */
     long[] ids(Filter filter, Instant now);
 
+    /** The first page: the {@code limit} lowest matching ids, ascending. */
+    long[] firstIds(Filter filter, Instant now, int limit);
+
     /** Matching people per precinct of their registrations, largest first then by precinct. */
     Map<String, Long> countByPrecinct(Filter filter, Instant now);
 

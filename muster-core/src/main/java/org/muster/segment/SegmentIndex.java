@@ -168,6 +168,15 @@ public final class SegmentIndex implements SegmentExecutor {
     }
 
     @Override
+    public long[] firstIds(Filter filter, Instant now, int limit) {
+        RoaringBitmap matching = query(filter, now);
+        long[] out = new long[(int) Math.min(limit, matching.getLongCardinality())];
+        var it = matching.getIntIterator();
+        for (int i = 0; i < out.length; i++) out[i] = it.next();
+        return out;
+    }
+
+    @Override
     public Map<String, Long> countByPrecinct(Filter filter, Instant now) {
         RoaringBitmap matching = query(filter, now);
         Map<String, Long> counts = new HashMap<>();

@@ -54,7 +54,12 @@ public final class SegmentSql implements SegmentExecutor {
     private final long campaignId;
 
     public SegmentSql(Database database, long campaignId) {
-        this.dsl = database.dsl();
+        this(database.dsl(), campaignId);
+    }
+
+    /** Over any connection whose tables have the Muster schema's names and columns (benchmarks load DuckDB so). */
+    public SegmentSql(DSLContext dsl, long campaignId) {
+        this.dsl = dsl;
         this.campaignId = campaignId;
     }
 
@@ -69,11 +74,10 @@ public final class SegmentSql implements SegmentExecutor {
                 .fetch(PersonTable.ID).stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The first {@code limit} matching people by id, ready to show. */
-    public List<PersonSummary> page(Filter filter, Instant now, int limit) {
-        List<Long> ids = dsl.select(PersonTable.ID).from(PersonTable.T).where(where(filter, now)).orderBy(PersonTable.ID)
-                .limit(limit).fetch(PersonTable.ID);
-        return summaries(ids);
+    @Override
+    public long[] firstIds(Filter filter, Instant now, int limit) {
+        return dsl.select(PersonTable.ID).from(PersonTable.T).where(where(filter, now)).orderBy(PersonTable.ID)
+                .limit(limit).fetch(PersonTable.ID).stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Display rows for people already chosen (e.g. by the bitmap index), in the order given. */

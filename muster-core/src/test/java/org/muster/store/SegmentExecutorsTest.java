@@ -80,6 +80,7 @@ class SegmentExecutorsTest {
             assertThat(index.ids(filter, now)).as("people matching %s", filter).containsExactly(expected);
             assertThat(index.count(filter, now)).isEqualTo(sql.count(filter, now)).isEqualTo(expected.length);
             if (expected.length > 0 && expected.length < index.count(SegmentParser.parse("not tag(no-such-tag)"), now)) nonTrivial++;
+            assertThat(index.firstIds(filter, now, 10)).containsExactly(sql.firstIds(filter, now, 10));
             if (i % 25 == 0) {
                 assertThat(index.countByPrecinct(filter, now)).as("breakdown of %s", filter).containsExactlyEntriesOf(sql.countByPrecinct(filter, now));
             }

@@ -135,10 +135,9 @@ public final class SegmentRoutes {
         }
         Instant now = Instant.now();
         SegmentIndex idx = index();
-        long[] ids = idx.ids(filter, now);
         Map<String, Long> precincts = idx.countByPrecinct(filter, now);
-        List<PersonSummary> sample = sql.summaries(Arrays.stream(ids, 0, Math.min(SAMPLE, ids.length)).boxed().toList());
-        return SegmentViews.Result.of(text, ids.length, precincts, sample);
+        List<PersonSummary> sample = sql.summaries(Arrays.stream(idx.firstIds(filter, now, SAMPLE)).boxed().toList());
+        return SegmentViews.Result.of(text, idx.count(filter, now), precincts, sample);
     }
 
     private static String filterParam(Context ctx) {
