@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,11 +60,28 @@ class SegmentExecutorsTest {
             db.people().insert(campaign, List.of(SegmentFixtures.person(random, "new-1"), SegmentFixtures.person(random, "new-2"),
                     new NewPerson("Solo", null, "Member", null, null, 1990, null, "DEM", 2, ContactCategory.MEMBER, "test", "H7",
                             List.of(), List.of(), List.of(), List.of(), List.of(), List.of("volunteer"))));
-            assertThat(index.catchUp()).isEqualTo(4);
+            long erased = db.dsl().select(Tables.PersonTable.ID).from(Tables.PersonTable.T)
+                    .where(Tables.PersonTable.HOUSEHOLD_ID.in(db.dsl().select(Tables.PersonTable.HOUSEHOLD_ID).from(Tables.PersonTable.T)
+                            .groupBy(Tables.PersonTable.HOUSEHOLD_ID).having(DSL.count().ge(3))))
+                    .limit(1).fetchOne(Tables.PersonTable.ID);
+            long consenting = ids.get(7);
+            // Erasure and a consent change as their issues will write them: the change and its event in one transaction.
+            db.dsl().transaction(cfg -> {
+                cfg.dsl().deleteFrom(Tables.PersonTable.T).where(Tables.PersonTable.ID.eq(erased)).execute();
+                cfg.dsl().insertInto(Tables.ConsentTable.T, Tables.ConsentTable.PERSON_ID, Tables.ConsentTable.CHANNEL,
+                        Tables.ConsentTable.STATUS, Tables.ConsentTable.RECORDED_AT).values(consenting, "sms", "GRANTED", now.toEpochMilli()).execute();
+                Batch events = Outbox.batch(cfg.dsl());
+                Outbox.add(events, now.toEpochMilli(), "person", erased, "person.erased");
+                Outbox.add(events, now.toEpochMilli(), "person", consenting, "person.consent");
+                events.execute();
+            });
+            assertThat(index.catchUp()).isEqualTo(6);
+            assertThat(index.ids(SegmentParser.parse("consent(sms)"), now)).contains(consenting);
 
             Instant later = Instant.now();
             assertThat(index.ids(contactedToday, later)).containsExactly(ids.get(5));
-            assertThat(index.count(SegmentParser.parse("not tag(no-such-tag)"), later)).isEqualTo(203);
+            assertThat(index.count(SegmentParser.parse("not tag(no-such-tag)"), later)).isEqualTo(202);
+            assertThat(index.ids(SegmentParser.parse("household_size >= 1"), later)).doesNotContain(erased);
             assertAgree(sql, index, new SplittableRandom(13), later);
             assertThat(index.catchUp()).isZero();
         }
