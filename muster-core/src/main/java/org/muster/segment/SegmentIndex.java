@@ -197,8 +197,7 @@ public final class SegmentIndex implements SegmentExecutor {
     public RoaringBitmap query(Filter filter, Instant now) {
         lock.readLock().lock();
         try {
-            RoaringBitmap out = eval(filter, now, null);
-            return out == null ? universe.clone() : out;
+            return eval(filter, now);
         } finally {
             lock.readLock().unlock();
         }
@@ -217,43 +216,36 @@ public final class SegmentIndex implements SegmentExecutor {
         }
     }
 
-    /**
-     * The people matching {@code f} among {@code within} (null: everyone), as a new bitmap. Each part of an "and"
-     * is evaluated only among those the previous parts left, so a selective first clause makes the rest cheap.
-     */
-    private RoaringBitmap eval(Filter f, Instant now, RoaringBitmap within) {
+    private RoaringBitmap eval(Filter f, Instant now) {
         return switch (f) {
             case Filter.And and -> {
-                RoaringBitmap out = within;
-                for (Filter part : and.parts()) {
-                    out = eval(part, now, out);
-                    if (out.isEmpty()) break;
-                }
+                RoaringBitmap out = eval(and.parts().get(0), now);
+                for (int i = 1; i < and.parts().size() && !out.isEmpty(); i++) out.and(eval(and.parts().get(i), now));
                 yield out;
             }
-            case Filter.Or or -> union(or.parts().stream().map(p -> eval(p, now, within)).toList(), null);
-            case Filter.Not not -> RoaringBitmap.andNot(within == null ? universe : within, eval(not.inner(), now, within));
-            case Filter.Tag tag -> union(java.util.Collections.singletonList(tags.get(tag.name())), within);
-            case Filter.District d -> union(d.values().stream().map(districts.get(d.kind())::get).toList(), within);
-            case Filter.Party p -> union(p.values().stream().map(parties::get).toList(), within);
-            case Filter.BirthYear by -> union(range(birthYears, by.cmp(), by.year()), within);
-            case Filter.Age age -> eval(age.asBirthYear(now.atZone(ZoneOffset.UTC).getYear()), now, within);
-            case Filter.Support s -> union(range(supportLevels, s.cmp(), s.level()), within);
-            case Filter.HouseholdSize h -> union(range(householdSizes, h.cmp(), h.size()), within);
+            case Filter.Or or -> union(or.parts().stream().map(p -> eval(p, now)).toList());
+            case Filter.Not not -> RoaringBitmap.andNot(universe, eval(not.inner(), now));
+            case Filter.Tag tag -> union(java.util.Collections.singletonList(tags.get(tag.name())));
+            case Filter.District d -> union(d.values().stream().map(districts.get(d.kind())::get).toList());
+            case Filter.Party p -> union(p.values().stream().map(parties::get).toList());
+            case Filter.BirthYear by -> union(range(birthYears, by.cmp(), by.year()));
+            case Filter.Age age -> eval(age.asBirthYear(now.atZone(ZoneOffset.UTC).getYear()), now);
+            case Filter.Support s -> union(range(supportLevels, s.cmp(), s.level()));
+            case Filter.HouseholdSize h -> union(range(householdSizes, h.cmp(), h.size()));
             case Filter.Voted v -> union(votes.entrySet().stream()
                     .filter(e -> v.election().matches(e.getKey().date(), e.getKey().name())
                             && (v.method() == null || v.method().equals(upper(e.getKey().method()))))
-                    .map(Map.Entry::getValue).toList(), within);
-            case Filter.VoteCount vc -> union(List.of(voteCount(vc)), within);
+                    .map(Map.Entry::getValue).toList());
+            case Filter.VoteCount vc -> voteCount(vc);
             case Filter.Contacted c -> {
                 NavigableMap<Long, RoaringBitmap> days = c.type() == null ? activityDays : activityDaysByType.get(c.type());
                 long from = Math.floorDiv(now.toEpochMilli(), DAY_MILLIS) - c.days();
-                yield days == null ? new RoaringBitmap() : union(days.tailMap(from, true).values(), within);
+                yield days == null ? new RoaringBitmap() : union(days.tailMap(from, true).values());
             }
-            case Filter.Consent c -> union(java.util.Collections.singletonList(consentGranted.get(c.channel())), within);
+            case Filter.Consent c -> union(java.util.Collections.singletonList(consentGranted.get(c.channel())));
             case Filter.CustomField cf -> {
                 Map<String, RoaringBitmap> values = customFields.getOrDefault(cf.field(), Map.of());
-                yield union(cf.values().stream().map(values::get).toList(), within);
+                yield union(cf.values().stream().map(values::get).toList());
             }
             case Filter.SegmentRef ref -> throw new IllegalArgumentException("segment(" + ref.name() + ") must be resolved before evaluation");
         };
@@ -287,14 +279,12 @@ public final class SegmentIndex implements SegmentExecutor {
         };
     }
 
-    /** The union of the bitmaps (nulls: absent keys) among {@code within} (null: everyone), always a new bitmap. */
-    private static RoaringBitmap union(Collection<RoaringBitmap> bitmaps, RoaringBitmap within) {
-        List<RoaringBitmap> present = bitmaps.stream().filter(b -> b != null)
-                .map(b -> within == null ? b : RoaringBitmap.and(b, within)).toList();
-        // Always a new bitmap: callers keep the result, and it must never be one of the index's own.
+    /** The union of the bitmaps (nulls: absent keys), always a new bitmap the caller may modify. */
+    private static RoaringBitmap union(Collection<RoaringBitmap> bitmaps) {
+        List<RoaringBitmap> present = bitmaps.stream().filter(b -> b != null).toList();
         return switch (present.size()) {
             case 0 -> new RoaringBitmap();
-            case 1 -> within == null ? present.get(0).clone() : present.get(0);
+            case 1 -> present.get(0).clone();
             default -> FastAggregation.or(present.iterator());
         };
     }
