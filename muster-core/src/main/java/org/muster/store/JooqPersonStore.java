@@ -190,7 +190,7 @@ final class JooqPersonStore implements PersonStore {
         return key.ge(prefix).and(key.lt(SearchKeys.upperBound(prefix)));
     }
 
-    private List<PersonSummary> summaries(List<Long> ids) {
+    List<PersonSummary> summaries(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
         Map<Long, String> emails = firstPerPerson(ids, PersonEmailTable.T, PersonEmailTable.ID, PersonEmailTable.PERSON_ID, PersonEmailTable.EMAIL);
         Map<Long, String> phones = firstPerPerson(ids, PersonPhoneTable.T, PersonPhoneTable.ID, PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164);

@@ -18,6 +18,7 @@ import org.muster.web.imports.ImportRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
+import org.muster.web.segments.SegmentRoutes;
 import org.muster.web.security.Authentication;
 import org.muster.web.security.Csrf;
 import org.muster.web.security.LoginRoutes;
@@ -76,6 +77,7 @@ public final class MusterServer implements AutoCloseable {
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        new SegmentRoutes(db, auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));

@@ -1,0 +1,202 @@
+package org.muster.store;
+
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.upper;
+import static org.jooq.impl.DSL.when;
+import static org.muster.store.SegmentTables.CustomFieldTable;
+import static org.muster.store.SegmentTables.CustomFieldValueTable;
+import static org.muster.store.Tables.ActivityTable;
+import static org.muster.store.Tables.ConsentTable;
+import static org.muster.store.Tables.PersonTable;
+import static org.muster.store.Tables.TagTable;
+import static org.muster.store.Tables.TaggingTable;
+import static org.muster.store.Tables.VoteHistoryTable;
+import static org.muster.store.Tables.VoterRegistrationTable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.muster.people.PersonSummary;
+import org.muster.segment.Filter;
+import org.muster.segment.Filter.Cmp;
+import org.muster.segment.Filter.DistrictKind;
+import org.muster.segment.SegmentExecutor;
+
+/**
+ * Compiles segment filters to one SQL condition on {@code person}, the same for SQLite and PostgreSQL. Every
+ * clause is two-valued (an EXISTS, or a null check before a comparison) so that {@code not} means exactly the
+ * complement among the campaign's people, as it does in the bitmap index.
+ */
+public final class SegmentSql implements SegmentExecutor {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final DSLContext dsl;
+    private final long campaignId;
+
+    public SegmentSql(Database database, long campaignId) {
+        this(database.dsl(), campaignId);
+    }
+
+    /** Over any connection whose tables have the Muster schema's names and columns (benchmarks load DuckDB so). */
+    public SegmentSql(DSLContext dsl, long campaignId) {
+        this.dsl = dsl;
+        this.campaignId = campaignId;
+    }
+
+    @Override
+    public long count(Filter filter, Instant now) {
+        return dsl.selectCount().from(PersonTable.T).where(where(filter, now)).fetchOne(0, Long.class);
+    }
+
+    @Override
+    public long[] ids(Filter filter, Instant now) {
+        return dsl.select(PersonTable.ID).from(PersonTable.T).where(where(filter, now)).orderBy(PersonTable.ID)
+                .fetch(PersonTable.ID).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public long[] firstIds(Filter filter, Instant now, int limit) {
+        return dsl.select(PersonTable.ID).from(PersonTable.T).where(where(filter, now)).orderBy(PersonTable.ID)
+                .limit(limit).fetch(PersonTable.ID).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Display rows for people already chosen (e.g. by the bitmap index), in the order given. */
+    public List<PersonSummary> summaries(List<Long> ids) {
+        return new JooqPersonStore(dsl).summaries(ids);
+    }
+
+    @Override
+    public Map<String, Long> countByPrecinct(Filter filter, Instant now) {
+        Field<Integer> n = countDistinct(PersonTable.ID);
+        Map<String, Long> out = new HashMap<>();
+        dsl.select(VoterRegistrationTable.PRECINCT, n).from(PersonTable.T)
+                .join(VoterRegistrationTable.T).on(VoterRegistrationTable.PERSON_ID.eq(PersonTable.ID))
+                .where(where(filter, now)).and(VoterRegistrationTable.PRECINCT.isNotNull())
+                .groupBy(VoterRegistrationTable.PRECINCT)
+                .forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        // Sorted in Java: the dialects' collations could order tied precinct names differently.
+        return SegmentExecutor.largestFirst(out);
+    }
+
+    private Condition where(Filter filter, Instant now) {
+        return PersonTable.CAMPAIGN_ID.eq(campaignId).and(condition(filter, now));
+    }
+
+    Condition condition(Filter f, Instant now) {
+        return switch (f) {
+            case Filter.And and -> DSL.and(and.parts().stream().map(p -> condition(p, now)).toList());
+            case Filter.Or or -> DSL.or(or.parts().stream().map(p -> condition(p, now)).toList());
+            case Filter.Not not -> DSL.not(condition(not.inner(), now));
+            case Filter.Tag tag -> exists(selectOne().from(TaggingTable.T).join(TagTable.T).on(TagTable.ID.eq(TaggingTable.TAG_ID))
+                    .where(TaggingTable.PERSON_ID.eq(PersonTable.ID)).and(TagTable.NAME.eq(tag.name())));
+            case Filter.District d -> exists(selectOne().from(VoterRegistrationTable.T)
+                    .where(VoterRegistrationTable.PERSON_ID.eq(PersonTable.ID)).and(districtColumn(d.kind()).in(d.values())));
+            case Filter.Party p -> PersonTable.PARTY.isNotNull().and(PersonTable.PARTY.in(p.values()));
+            case Filter.BirthYear by -> compare(PersonTable.BIRTH_YEAR, by.cmp(), by.year());
+            case Filter.Age age -> condition(age.asBirthYear(now.atZone(ZoneOffset.UTC).getYear()), now);
+            case Filter.Support s -> compare(PersonTable.SUPPORT_LEVEL, s.cmp(), s.level());
+            case Filter.HouseholdSize h -> compare(householdSize(), h.cmp(), h.size());
+            case Filter.Voted v -> exists(selectOne().from(VoteHistoryTable.T)
+                    .where(VoteHistoryTable.PERSON_ID.eq(PersonTable.ID)).and(election(v.election()))
+                    .and(v.method() == null ? noCondition() : upper(VoteHistoryTable.METHOD).eq(v.method())));
+            case Filter.VoteCount vc -> compare(votesInLast(vc.elections()), vc.cmp(), vc.count());
+            case Filter.Contacted c -> exists(selectOne().from(ActivityTable.T)
+                    .where(ActivityTable.PERSON_ID.eq(PersonTable.ID))
+                    .and(ActivityTable.AT.ge((Math.floorDiv(now.toEpochMilli(), DAY_MILLIS) - c.days()) * DAY_MILLIS))
+                    .and(c.type() == null ? noCondition() : ActivityTable.TYPE.eq(c.type())));
+            case Filter.Consent c -> consentGranted(c.channel());
+            case Filter.CustomField cf -> exists(selectOne().from(CustomFieldValueTable.T)
+                    .join(CustomFieldTable.T).on(CustomFieldTable.ID.eq(CustomFieldValueTable.FIELD_ID))
+                    .where(CustomFieldValueTable.PERSON_ID.eq(PersonTable.ID)).and(CustomFieldTable.NAME.eq(cf.field()))
+                    .and(CustomFieldValueTable.VALUE.in(cf.values())));
+            case Filter.SegmentRef ref -> throw new IllegalArgumentException("segment(" + ref.name() + ") must be resolved before compiling");
+        };
+    }
+
+    private static Condition compare(Field<Integer> f, Cmp cmp, int value) {
+        Condition c = switch (cmp) {
+            case EQ -> f.eq(value);
+            case NE -> f.ne(value);
+            case LT -> f.lt(value);
+            case LE -> f.le(value);
+            case GT -> f.gt(value);
+            case GE -> f.ge(value);
+        };
+        return f.isNotNull().and(c);
+    }
+
+    private static Field<String> districtColumn(DistrictKind kind) {
+        return switch (kind) {
+            case PRECINCT -> VoterRegistrationTable.PRECINCT;
+            case WARD -> VoterRegistrationTable.WARD;
+            case COUNTY -> VoterRegistrationTable.COUNTY;
+            case MUNICIPALITY -> VoterRegistrationTable.MUNICIPALITY;
+            case CONGRESSIONAL -> VoterRegistrationTable.CONGRESSIONAL_DISTRICT;
+            case STATE_SENATE -> VoterRegistrationTable.STATE_SENATE_DISTRICT;
+            case STATE_HOUSE -> VoterRegistrationTable.STATE_HOUSE_DISTRICT;
+        };
+    }
+
+    private static Condition election(Filter.Election e) {
+        if (e.date() != null) return VoteHistoryTable.ELECTION_DATE.eq(e.date());
+        if (e.name() != null) return VoteHistoryTable.ELECTION_NAME.eq(e.name());
+        return VoteHistoryTable.ELECTION_DATE.between(LocalDate.of(e.year(), 1, 1), LocalDate.of(e.year(), 12, 31))
+                .and(upper(VoteHistoryTable.ELECTION_NAME).like("%" + e.kind()));
+    }
+
+    /** 1 for a person without a household, else the number of people in it. */
+    private static Field<Integer> householdSize() {
+        Table<Record> members = PersonTable.T.as("hh");
+        Field<Long> memberHousehold = field(name("hh", "household_id"), SQLDataType.BIGINT);
+        return when(PersonTable.HOUSEHOLD_ID.isNull(), inline(1))
+                .otherwise(field(select(DSL.count()).from(members).where(memberHousehold.eq(PersonTable.HOUSEHOLD_ID))));
+    }
+
+    /** Distinct election dates voted on among the campaign's last {@code n} election dates. */
+    private Field<Integer> votesInLast(int n) {
+        Table<Record> v2 = VoteHistoryTable.T.as("v2");
+        Table<Record> p2 = PersonTable.T.as("p2");
+        Field<LocalDate> v2Date = field(name("v2", "election_date"), SQLDataType.LOCALDATE);
+        var lastDates = selectDistinct(v2Date).from(v2)
+                .join(p2).on(field(name("p2", "id"), SQLDataType.BIGINT).eq(field(name("v2", "person_id"), SQLDataType.BIGINT)))
+                .where(field(name("p2", "campaign_id"), SQLDataType.BIGINT).eq(campaignId))
+                .orderBy(v2Date.desc()).limit(n);
+        return field(select(countDistinct(VoteHistoryTable.ELECTION_DATE)).from(VoteHistoryTable.T)
+                .where(VoteHistoryTable.PERSON_ID.eq(PersonTable.ID)).and(VoteHistoryTable.ELECTION_DATE.in(lastDates)));
+    }
+
+    /** The newest ledger row for the channel (by time, then id) says GRANTED. */
+    private static Condition consentGranted(String channel) {
+        Table<Record> newer = ConsentTable.T.as("c2");
+        Field<Long> newerPerson = field(name("c2", "person_id"), SQLDataType.BIGINT);
+        Field<String> newerChannel = field(name("c2", "channel"), SQLDataType.VARCHAR);
+        Field<Long> newerAt = field(name("c2", "recorded_at"), SQLDataType.BIGINT);
+        Field<Long> newerId = field(name("c2", "id"), SQLDataType.BIGINT);
+        return exists(selectOne().from(ConsentTable.T)
+                .where(ConsentTable.PERSON_ID.eq(PersonTable.ID)).and(ConsentTable.CHANNEL.eq(channel))
+                .and(ConsentTable.STATUS.eq("GRANTED"))
+                .and(notExists(selectOne().from(newer).where(newerPerson.eq(ConsentTable.PERSON_ID))
+                        .and(newerChannel.eq(ConsentTable.CHANNEL))
+                        .and(newerAt.gt(ConsentTable.RECORDED_AT).or(newerAt.eq(ConsentTable.RECORDED_AT).and(newerId.gt(ConsentTable.ID)))))));
+    }
+}
