@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println(logins);
                 return 0;
             }
-            ServeCommand.runUntilStopped(database, campaign, address, logins.toString());
+            ServeCommand.runUntilStopped(database, campaign, address, dataDir.resolve("imports"), logins.toString());
             return 0;
         } finally {
             database.close();

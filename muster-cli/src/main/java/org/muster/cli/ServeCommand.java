@@ -1,5 +1,8 @@
 package org.muster.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.muster.MusterException;
@@ -22,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
     Long campaignId;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         Database database = db.open();
         try {
             Campaign campaign = campaignId != null
@@ -30,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
                             .orElseThrow(() -> new MusterException("There is no campaign " + campaignId + "."))
                     : database.campaigns().all().stream().findFirst().orElseThrow(() -> new MusterException(
                             "The database has no campaign yet: load one with ./muster import, or try ./muster demo."));
-            runUntilStopped(database, campaign, address, "");
+            runUntilStopped(database, campaign, address, db.dataDir.resolve("imports"), "");
             return 0;
         } finally {
             database.close();
@@ -38,10 +41,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the server, prints where it is, and blocks until Ctrl-C or SIGTERM, then stops it cleanly. */
-    static void runUntilStopped(Database database, Campaign campaign, ServerAddress address, String banner)
-            throws InterruptedException {
+    static void runUntilStopped(Database database, Campaign campaign, ServerAddress address, Path importDir,
+            String banner) throws InterruptedException, IOException {
+        Files.createDirectories(importDir);
         MusterServer server = MusterServer.start(database,
-                ServerOptions.defaults(campaign.id()).withHost(address.host).withPort(address.port));
+                ServerOptions.defaults(campaign.id(), importDir).withHost(address.host).withPort(address.port));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The JVM halts when the hooks end, so the database is closed here, not after await() returns.
@@ -50,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "muster-shutdown"));
         System.out.println("Muster is serving campaign \"" + campaign.name() + "\" at " + server.baseUrl() + "/");
+        System.out.println("The import page reads voter files from " + importDir.toAbsolutePath() + ".");
         if (!banner.isEmpty()) System.out.println(banner);
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();

@@ -78,7 +78,7 @@ public final class MusterServer implements AutoCloseable {
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
         new SegmentRoutes(db, auth, campaign.id()).register(app);
-        ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id());
+        ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);

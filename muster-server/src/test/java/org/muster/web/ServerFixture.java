@@ -1,5 +1,9 @@
 package org.muster.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,13 +31,20 @@ public final class ServerFixture {
     public final Campaign campaign;
     public final Campaign otherCampaign;
     public final MusterServer server;
+    /** The folder the import page reads from. */
+    public final Path importDir;
     private final AtomicInteger users = new AtomicInteger();
 
     public ServerFixture(Database db) {
         this.db = db;
         this.campaign = db.campaigns().create("Friends of Ada", "NC");
         this.otherCampaign = db.campaigns().create("Rival campaign", "NC");
-        this.server = MusterServer.start(db, new ServerOptions("127.0.0.1", 0, campaign.id()));
+        try {
+            this.importDir = Files.createTempDirectory("muster-imports-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.server = MusterServer.start(db, new ServerOptions("127.0.0.1", 0, campaign.id(), importDir));
     }
 
     /** One fixture per database kind, named after it, for @MethodSource in a PER_CLASS test. */

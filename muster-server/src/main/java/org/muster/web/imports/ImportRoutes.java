@@ -38,13 +38,15 @@ public final class ImportRoutes implements AutoCloseable {
     private final AuditLog audit;
     private final Authentication auth;
     private final long campaignId;
+    private final Path importDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("import").factory());
 
-    public ImportRoutes(ImportJobStore jobs, AuditLog audit, Authentication auth, long campaignId) {
+    public ImportRoutes(ImportJobStore jobs, AuditLog audit, Authentication auth, long campaignId, Path importDir) {
         this.jobs = jobs;
         this.audit = audit;
         this.auth = auth;
         this.campaignId = campaignId;
+        this.importDir = importDir;
     }
 
     public void register(Javalin app) {
@@ -57,7 +59,7 @@ public final class ImportRoutes implements AutoCloseable {
 
     private void list(Context ctx) {
         requireImporter(ctx);
-        ctx.html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), null).toString());
+        ctx.html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir, null).toString());
     }
 
     private void start(Context ctx) throws IOException {
@@ -70,7 +72,7 @@ public final class ImportRoutes implements AutoCloseable {
         try {
             job = importer.prepare(campaignId, voterFile, historyFile, ctx.formParam("resume") != null);
         } catch (VoterFileFormatException e) {
-            ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), e.getMessage())
+            ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir, e.getMessage())
                     .toString());
             return;
         }
@@ -118,12 +120,21 @@ public final class ImportRoutes implements AutoCloseable {
         }
     }
 
-    private static Path serverFile(String value, String what) {
+    /**
+     * The named file inside the import folder. Names are taken relative to the folder; anything that leads out of
+     * it (an absolute path elsewhere, "..", a symbolic link) is refused, so the page cannot read arbitrary files.
+     */
+    private Path serverFile(String value, String what) throws IOException {
         String text = Objects.requireNonNullElse(value, "").strip();
-        if (text.isEmpty()) throw new BadRequestResponse("Give the path of the " + what + " on the server.");
-        Path path = Path.of(text).toAbsolutePath().normalize();
+        if (text.isEmpty()) throw new BadRequestResponse("Give the name of the " + what + " in the import folder.");
+        Path path = importDir.resolve(text).normalize();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new BadRequestResponse("The " + what + " " + path + " is not a readable file on the server.");
+            throw new BadRequestResponse("The " + what + " " + text + " is not a readable file in the import folder "
+                    + importDir + ".");
+        }
+        if (!path.toRealPath().startsWith(importDir.toRealPath())) {
+            throw new BadRequestResponse("Only files in the import folder " + importDir + " can be imported from "
+                    + "this page: copy the " + what + " there, or use ./muster import on the server.");
         }
         return path;
     }

@@ -2,6 +2,7 @@ package org.muster.web.imports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.muster.voterfile.ImportJob;
@@ -15,7 +16,7 @@ final class ImportViews {
     private ImportViews() {
     }
 
-    static Html listPage(PageContext page, List<ImportJob> jobs, String problem) {
+    static Html listPage(PageContext page, List<ImportJob> jobs, Path importDir, String problem) {
         Html rows = jobs.stream().map(j -> Html.of("""
                 <tr><td><a href="/imports/%s">%s</a></td><td>%s</td><td>%s</td><td class="num">%s</td>\
                 <td class="num">%s</td><td class="num">%s</td><td class="num">%s</td></tr>""", j.id(), j.id(),
@@ -27,16 +28,17 @@ final class ImportViews {
                 <form method="post" action="/imports" class="card">%s
                 <h2>Import from a file on the server</h2>
                 <p class="hint">North Carolina ncvoter file (Latin-1, tab-delimited), with its ncvhis history if you have it.
-                A newer file of the same state updates people in place.</p>
-                <label>Voter file <input type="text" name="voterFile" required placeholder="/data/ncvoter_Statewide.txt"></label>
-                <label>History file <input type="text" name="historyFile" placeholder="/data/ncvhis_Statewide.txt"></label>
+                A newer file of the same state updates people in place. Files are read from the import folder
+                <code>%s</code>: give their names there.</p>
+                <label>Voter file <input type="text" name="voterFile" required placeholder="ncvoter_Statewide.txt"></label>
+                <label>History file <input type="text" name="historyFile" placeholder="ncvhis_Statewide.txt"></label>
                 <label><input type="checkbox" name="resume" value="1"> Resume the unfinished import of these files</label>
                 <button type="submit">Start import</button>
                 </form>
                 <table class="imports"><thead><tr><th>#</th><th>File</th><th>Status</th><th>New</th><th>Updated</th>\
                 <th>Unchanged</th><th>Rejected</th></tr></thead><tbody>%s</tbody></table>""",
                 problem == null ? Html.EMPTY : Html.of("<p class=\"error\" role=\"alert\">%s</p>", problem),
-                Layout.csrfField(page), rows));
+                Layout.csrfField(page), importDir, rows));
     }
 
     static Html jobPage(PageContext page, ImportJob job) {

@@ -27,15 +27,17 @@ class ImportPagesTest extends BothServersTest {
     @ParameterizedTest
     @MethodSource("servers")
     void anOrganiserImportsAFileOnTheServerAndFollowsItToTheSummary(ServerFixture f) throws Exception {
-        GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(150, 3, dir), n -> { });
+        // Files in a subfolder of the import folder, named relative to it as an organiser would.
+        Path folder = f.importDir.resolve("state-files");
+        GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(150, 3, folder), n -> { });
         List<String> lines = Files.readAllLines(files.voterFile(), java.nio.charset.StandardCharsets.ISO_8859_1);
         lines.set(3, lines.get(3).substring(0, 30));
-        Path voters = Files.write(dir.resolve("ncvoter_web.txt"), lines, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(folder.resolve("ncvoter_web.txt"), lines, java.nio.charset.StandardCharsets.ISO_8859_1);
         WebClient client = f.loggedIn(Role.ORGANISER);
         assertThat(client.get("/people").body()).contains("href=\"/imports\"");
 
-        Response started = client.post("/imports", form("voterFile", voters.toString(),
-                "historyFile", files.historyFile().toString(), "_csrf", client.csrfToken("/imports")));
+        Response started = client.post("/imports", form("voterFile", "state-files/ncvoter_web.txt",
+                "historyFile", "state-files/" + files.historyFile().getFileName(), "_csrf", client.csrfToken("/imports")));
 
         assertThat(started.status()).isEqualTo(302);
         String page = started.location();
@@ -59,14 +61,32 @@ class ImportPagesTest extends BothServersTest {
     @ParameterizedTest
     @MethodSource("servers")
     void aFileThatIsNotAVoterFileIsRefusedWithOneMessage(ServerFixture f) throws IOException {
-        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\tworld\n");
+        Files.writeString(f.importDir.resolve("notes.txt"), "hello\tworld\n");
         WebClient client = f.loggedIn(Role.ADMIN);
-        Response r = client.post("/imports", form("voterFile", notes.toString(), "_csrf", client.csrfToken("/imports")));
+        Response r = client.post("/imports", form("voterFile", "notes.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("notes.txt is not an NC ncvoter file");
-        Response missing = client.post("/imports", form("voterFile", dir.resolve("nope.txt").toString(),
-                "_csrf", client.csrfToken("/imports")));
+        Response missing = client.post("/imports", form("voterFile", "nope.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void thePageReadsNoFileOutsideTheImportFolder(ServerFixture f) throws IOException {
+        // A real voter file, but outside the folder: by absolute path, by "..", and through a symbolic link.
+        GeneratedFiles outside = DemoCampaignGenerator.generate(new GeneratorOptions(20, 5, dir), n -> { });
+        Files.createSymbolicLink(f.importDir.resolve("link.txt"), outside.voterFile());
+        String viaParent = f.importDir.relativize(outside.voterFile()).toString();
+        WebClient client = f.loggedIn(Role.ADMIN);
+        int jobsBefore = f.db.imports().recent(f.campaign.id(), 100).size();
+        long peopleBefore = f.db.people().count(f.campaign.id());
+        for (String name : List.of(outside.voterFile().toString(), viaParent, "link.txt", "/etc/passwd")) {
+            Response r = client.post("/imports", form("voterFile", name, "_csrf", client.csrfToken("/imports")));
+            assertThat(r.status()).as(name).isEqualTo(400);
+            assertThat(r.body()).as(name).contains("import folder").doesNotContain("root:");
+        }
+        assertThat(f.db.imports().recent(f.campaign.id(), 100)).hasSize(jobsBefore);
+        assertThat(f.db.people().count(f.campaign.id())).isEqualTo(peopleBefore);
     }
 
     @ParameterizedTest
