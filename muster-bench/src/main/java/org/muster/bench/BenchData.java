@@ -3,14 +3,14 @@ package org.muster.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import org.muster.generate.DemoCampaignGenerator;
 import org.muster.generate.DemoEnrichment;
 import org.muster.generate.GeneratedFiles;
 import org.muster.generate.GeneratorOptions;
 import org.muster.store.Database;
 import org.muster.store.DatabaseConfig;
-import org.muster.voterfile.NcVoterImport;
+import org.muster.voterfile.GeocodeLookup;
+import org.muster.voterfile.VoterFileImporter;
 
 /**
  * A generated campaign loaded into SQLite or PostgreSQL once and reused by later runs (loading a million people
@@ -45,9 +45,9 @@ final class BenchData {
             GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(people, SEED, dir.resolve("files")), n -> { });
             long campaign = db.campaigns().create("Benchmark", "NC").id();
             long started = System.nanoTime();
-            UnaryOperator<org.muster.people.NewPerson> enrich = new DemoEnrichment(SEED);
-            NcVoterImport.loadInto(db.people(), campaign, files.voterFile(), files.historyFile(), files.geocodeFile(),
-                    enrich, n -> { }, bad -> { });
+            new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, new DemoEnrichment(SEED)).run(campaign,
+                    files.voterFile(), files.historyFile(), GeocodeLookup.loadCsv(files.geocodeFile()), false,
+                    (phase, done, total, counts) -> { });
             System.err.printf("loaded %,d people into %s in %.1f s%n", files.voterRows(), database,
                     (System.nanoTime() - started) / 1e9);
             if (database.equals("sqlite")) db.dsl().execute("analyze");

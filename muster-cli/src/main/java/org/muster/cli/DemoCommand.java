@@ -17,7 +17,8 @@ import org.muster.generate.GeneratedFiles;
 import org.muster.generate.GeneratorOptions;
 import org.muster.store.Database;
 import org.muster.store.DatabaseConfig;
-import org.muster.voterfile.NcVoterImport;
+import org.muster.voterfile.GeocodeLookup;
+import org.muster.voterfile.ImportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,10 +93,10 @@ final class DemoCommand implements Callable<Integer> {
         GeneratedFiles files = GenerateCommand.generate(new GeneratorOptions(people, seed, dir.resolve("files")));
         try (Database database = Database.open(DatabaseConfig.sqlite(dir.resolve("demo.db")))) {
             Campaign campaign = database.campaigns().create("Friends of Alex Rivera (demo)", "NC");
-            NcVoterImport.Result result = VoterFileLoading.loadNc(database, campaign.id(), files.voterFile(),
-                    files.historyFile(), files.geocodeFile(), files.voterRows(), new DemoEnrichment(seed));
-            System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes into %s%n", result.people(), result.votes(),
-                    dir.resolve("demo.db"));
+            ImportJob job = VoterFileLoading.importNc(database, campaign.id(), files.voterFile(), files.historyFile(),
+                    GeocodeLookup.loadCsv(files.geocodeFile()), false, new DemoEnrichment(seed));
+            System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes into %s%n", job.counts().created(),
+                    job.counts().votesNew(), dir.resolve("demo.db"));
         }
         Properties loaded = new Properties();
         loaded.setProperty("people", Integer.toString(people));

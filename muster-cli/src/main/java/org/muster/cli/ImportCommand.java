@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.muster.MusterException;
 import org.muster.store.Database;
 import org.muster.voterfile.FormatDetector;
@@ -64,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
             ImportJob job;
             try {
                 job = VoterFileLoading.importNc(database, campaign, voterFile, historyFile,
-                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), resume);
+                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), resume,
+                        UnaryOperator.identity());
             } catch (VoterFileFormatException e) {
                 throw new MusterException(e.getMessage(), e);
             }

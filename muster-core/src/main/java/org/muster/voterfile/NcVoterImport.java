@@ -5,10 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
-import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
-import org.muster.people.PersonStore;
 
 /**
  * Reads an NC ncvoter file (plus optional ncvhis and geocode side files) into batches of {@link NewPerson}, the
@@ -20,9 +17,6 @@ public final class NcVoterImport {
     /** Counts of one read: people delivered, rows skipped (in both files), votes attached. */
     public record Result(long people, long badRows, long votes) {
     }
-
-    /** People per transaction: large enough to amortise the commit, small enough to keep memory flat. */
-    private static final int LOAD_BATCH = 2_000;
 
     private NcVoterImport() {
     }
@@ -60,22 +54,5 @@ public final class NcVoterImport {
         }, counting);
         if (!batch.isEmpty()) batches.accept(List.copyOf(batch));
         return new Result(people, bad[0], votes[0]);
-    }
-
-    /**
-     * Reads the files and inserts the people into a campaign, one transaction per batch.
-     *
-     * @param enrich  applied to each person before it is stored (identity when nothing is added)
-     * @param loaded  receives the running count of people stored, after each batch
-     */
-    public static Result loadInto(PersonStore store, long campaignId, Path voterFile, Path historyFile,
-                                  Path geocodeFile, UnaryOperator<NewPerson> enrich, LongConsumer loaded,
-                                  Consumer<BadRow> badRows) throws IOException {
-        long[] stored = new long[1];
-        return readBatches(voterFile, historyFile, geocodeFile, LOAD_BATCH, batch -> {
-            store.insert(campaignId, batch.stream().map(enrich).toList());
-            stored[0] += batch.size();
-            loaded.accept(stored[0]);
-        }, badRows);
     }
 }

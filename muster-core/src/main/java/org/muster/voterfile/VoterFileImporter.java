@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
 import org.muster.people.RegisteredVote;
 
@@ -43,11 +44,21 @@ public final class VoterFileImporter {
 
     private final ImportJobStore jobs;
     private final int batchSize;
+    private final UnaryOperator<NewPerson> enrich;
 
     public VoterFileImporter(ImportJobStore jobs, int batchSize) {
+        this(jobs, batchSize, UnaryOperator.identity());
+    }
+
+    /**
+     * @param enrich applied to each person read from the voter file before it is stored (the demo adds what a
+     *               campaign learns beyond the file: support levels, tags, sign-up emails)
+     */
+    public VoterFileImporter(ImportJobStore jobs, int batchSize, UnaryOperator<NewPerson> enrich) {
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
         this.jobs = jobs;
         this.batchSize = batchSize;
+        this.enrich = enrich;
     }
 
     /**
@@ -115,7 +126,7 @@ public final class VoterFileImporter {
                                         Progress progress) throws IOException {
         NcVoterMapper mapper = new NcVoterMapper(file.getFileName().toString(), VoteHistoryIndex.empty(), geocodes);
         try (NcDelimitedReader reader = NcVoterFile.open(file, job.checkpointOffset(), job.checkpointLine())) {
-            return stream(reader, mapper::map, (people, errors, line, offset) ->
+            return stream(reader, row -> enrich.apply(mapper.map(row)), (people, errors, line, offset) ->
                     jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
                     ImportJob.Phase.VOTERS, Files.size(file), counts, progress);
         }
