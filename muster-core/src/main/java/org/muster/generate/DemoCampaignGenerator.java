@@ -12,7 +12,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Generates a synthetic North Carolina campaign: ncvoter and ncvhis files in the state's own format, a geocode side
- * file, and the planted ground truth. People are made household by household and written at once, so memory stays
+ * file, the precinct shapes (GeoJSON), and the planted ground truth. Households stand along streets
+ * ({@link StreetLayout}) inside convex precincts ({@link PrecinctShapes}). People are made household by household and written at once, so memory stays
  * constant whatever the size; one seeded random stream makes the output a pure function of (people, seed).
  */
 public final class DemoCampaignGenerator {
@@ -22,6 +23,7 @@ public final class DemoCampaignGenerator {
     public static final String GEOCODE_FILE = "geocodes_demo.csv";
     public static final String GROUND_TRUTH_FILE = "ground_truth.csv";
     public static final String TRUTH_PERSONS_FILE = "truth_persons.csv";
+    public static final String PRECINCT_SHAPES_FILE = "precincts_demo.geojson";
 
     /** The "as of" year of the generated file: ages are ages at the end of it. */
     static final int FILE_YEAR = 2026;
@@ -30,15 +32,6 @@ public final class DemoCampaignGenerator {
 
     private static final long PROGRESS_EVERY = 10_000;
     private static final int[] AREA_CODES = {919, 984, 704, 980, 336, 743, 252, 910, 828, 472};
-    private static final String[] STREET_WORDS = {"MAIN", "OAK", "PINE", "MAPLE", "CEDAR", "ELM", "WALNUT",
-        "HICKORY", "DOGWOOD", "MAGNOLIA", "CHURCH", "MILL", "SPRING", "LAKE", "RIVER", "CREEK", "RIDGE", "VALLEY",
-        "FOREST", "MEADOW", "HILL", "PARK", "MARKET", "COLLEGE", "SCHOOL", "UNION", "LIBERTY", "FRANKLIN",
-        "WASHINGTON", "JEFFERSON", "MADISON", "LINCOLN", "GREEN", "SUNSET", "WILLOW", "BIRCH", "POPLAR", "LAUREL",
-        "HOLLY", "CHESTNUT", "TOBACCO", "COTTON", "DEPOT", "RAILROAD", "OLD FARM", "FAIRVIEW", "PLEASANT",
-        "HIGHLAND", "COUNTRY CLUB", "WOODLAND", "BROAD", "LONGLEAF", "CAROLINA", "PIEDMONT", "BLUE RIDGE"};
-    private static final String[] ORDINALS = {"1ST", "2ND", "3RD", "4TH", "5TH", "6TH", "7TH", "8TH", "9TH", "10TH",
-        "11TH", "12TH"};
-
     private final NcGeography geography;
     private final NamePool names = new NamePool();
     private final Weighted<String> streetSuffixes = StreetSuffixes.common();
@@ -49,10 +42,12 @@ public final class DemoCampaignGenerator {
     private final Weighted<Integer> householdSizes = weighted(new Integer[] {1, 2, 3, 4, 5}, 30, 36, 16, 11, 7);
     private final Weighted<Integer> ages;
     private final SplittableRandom random;
+    private final StreetLayout streets;
 
     private DemoCampaignGenerator(long seed) {
         this.random = new SplittableRandom(seed);
         this.geography = new NcGeography(random);
+        this.streets = new StreetLayout(geography, names, streetSuffixes, random);
         Integer[] ageValues = new Integer[FILE_YEAR - 1930 - 17];
         double[] ageWeights = new double[ageValues.length];
         for (int i = 0; i < ageValues.length; i++) {
@@ -91,8 +86,10 @@ public final class DemoCampaignGenerator {
             }
             progress.accept(out.voterRows);
         }
+        PrecinctShapes.write(geography, dir.resolve(PRECINCT_SHAPES_FILE));
         return new GeneratedFiles(dir.resolve(VOTER_FILE), dir.resolve(HISTORY_FILE), dir.resolve(GEOCODE_FILE),
-                dir.resolve(GROUND_TRUTH_FILE), dir.resolve(TRUTH_PERSONS_FILE), out.truePersons, out.voterRows,
+                dir.resolve(GROUND_TRUTH_FILE), dir.resolve(TRUTH_PERSONS_FILE), dir.resolve(PRECINCT_SHAPES_FILE),
+                out.truePersons, out.voterRows,
                 out.historyRows, out.duplicates, out.deceased, out.moved, out.households);
     }
 
@@ -238,22 +235,11 @@ public final class DemoCampaignGenerator {
     }
 
     private Residence residence(NcGeography.County county) {
-        NcGeography.Zip zip = county.zips.get(random.nextInt(county.zips.size()));
         Residence r = new Residence();
         r.county = county;
-        r.zip = zip;
-        r.latitude = zip.latitude() + random.nextGaussian() * 0.015;
-        r.longitude = zip.longitude() + random.nextGaussian() * 0.015;
-        r.precinct = NcGeography.nearestPrecinct(county, r.latitude, r.longitude);
-        StringBuilder street = new StringBuilder(40);
-        street.append(100 + random.nextInt(9900)).append(' ');
-        double kind = random.nextDouble();
-        if (kind < 0.08) street.append(ORDINALS[random.nextInt(ORDINALS.length)]);
-        else if (kind < 0.45) street.append(names.lastName(random, false));
-        else street.append(STREET_WORDS[random.nextInt(STREET_WORDS.length)]);
-        street.append(' ').append(streetSuffixes.pick(random));
-        if (random.nextDouble() < 0.08) street.append(" APT ").append(1 + random.nextInt(40));
-        r.street = street.toString();
+        r.zip = county.zips.get(random.nextInt(county.zips.size()));
+        streets.place(r);
+        r.precinct = NcGeography.locatePrecinct(county, r.latitude, r.longitude);
         return r;
     }
 

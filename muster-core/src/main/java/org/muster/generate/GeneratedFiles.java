@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * @param geocodeFile     geocodes_demo.csv: registration_key,latitude,longitude
  * @param groundTruthFile ground_truth.csv: kind,registration_keys,ncids,true_person_ids,detail
  * @param truthPersonsFile truth_persons.csv: registration_key,ncid,true_person_id for every voter row
+ * @param precinctShapesFile precincts_demo.geojson: one Polygon feature per precinct (properties precinct, name,
+ *                        county); every generated address lies inside its precinct's polygon
  * @param households      households of two or more registered people (each one ground-truth row)
  */
 public record GeneratedFiles(
@@ -18,6 +20,7 @@ public record GeneratedFiles(
         Path geocodeFile,
         Path groundTruthFile,
         Path truthPersonsFile,
+        Path precinctShapesFile,
         long people,
         long voterRows,
         long historyRows,

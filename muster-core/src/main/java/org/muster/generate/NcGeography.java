@@ -10,8 +10,10 @@ import org.muster.reference.ReferenceCsv;
 
 /**
  * North Carolina as the generator sees it: ZIPs with centroids, each assigned to the county whose seat is nearest
- * (the bundled ZIP list has no county), and per county a fixed set of precinct centres. A household belongs to the
- * nearest centre of its county, so precincts are contiguous areas; every district is a function of the precinct.
+ * (the bundled ZIP list has no county), and per county a fixed set of precinct centres. Counties are the areas
+ * nearest their seat ({@link #countyAt}) and every household is placed inside its county's area; it belongs to the
+ * nearest precinct centre of its county, so precincts are convex, non-overlapping areas (see {@link PrecinctShapes});
+ * every district is a function of the precinct. Precinct codes carry the county number, so they are unique statewide.
  */
 final class NcGeography {
 
@@ -30,6 +32,8 @@ final class NcGeography {
         final double seatLongitude;
         final List<Zip> zips = new ArrayList<>();
         Precinct[] precincts;
+        /** Per precinct, the bounding box of the households placed in it: min lat, min lon, max lat, max lon. */
+        double[][] extents;
 
         County(int id, String desc, double seatLatitude, double seatLongitude) {
             this.id = id;
@@ -64,7 +68,7 @@ final class NcGeography {
             if (!seenPoints.add(row[3] + "," + row[4])) continue;
             double lat = Double.parseDouble(row[3]);
             double lon = Double.parseDouble(row[4]);
-            County county = nearestCounty(lat, lon);
+            County county = countyAt(lat, lon);
             Zip zip = new Zip(row[0], row[1].toUpperCase(Locale.ROOT), lat, lon, county);
             zips.add(zip);
             county.zips.add(zip);
@@ -77,10 +81,12 @@ final class NcGeography {
                 county.zips.add(new Zip(seatZip.zip, seatZip.city, county.seatLatitude, county.seatLongitude, county));
             }
             county.precincts = precincts(county, random);
+            county.extents = new double[county.precincts.length][];
         }
     }
 
-    private County nearestCounty(double lat, double lon) {
+    /** The county whose seat is nearest: counties are these areas, and every household stays inside its own. */
+    County countyAt(double lat, double lon) {
         County best = null;
         double bestDistance = Double.MAX_VALUE;
         for (County county : counties) {
@@ -102,7 +108,7 @@ final class NcGeography {
             double lon = near.longitude + random.nextGaussian() * 0.03;
             Zip closest = nearestZip(county, lat, lon);
             String number = i + 1 < 10 ? "0" + (i + 1) : Integer.toString(i + 1);
-            String abbrv = i + 1 < 100 ? "0" + number : number;
+            String abbrv = county.id + "-" + number;
             boolean municipal = random.nextDouble() < 0.7;
             String municipalityAbbrv = "";
             String municipalityDesc = "";
@@ -151,17 +157,28 @@ final class NcGeography {
         return n;
     }
 
-    static Precinct nearestPrecinct(County county, double lat, double lon) {
-        Precinct best = null;
+    /** The precinct of a household: the nearest centre of its county; the precinct's extent grows to hold it. */
+    static Precinct locatePrecinct(County county, double lat, double lon) {
+        int best = 0;
         double bestDistance = Double.MAX_VALUE;
-        for (Precinct precinct : county.precincts) {
+        for (int i = 0; i < county.precincts.length; i++) {
+            Precinct precinct = county.precincts[i];
             double d = distance2(lat, lon, precinct.latitude, precinct.longitude);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = precinct;
+                best = i;
             }
         }
-        return best;
+        double[] extent = county.extents[best];
+        if (extent == null) {
+            county.extents[best] = new double[] {lat, lon, lat, lon};
+        } else {
+            extent[0] = Math.min(extent[0], lat);
+            extent[1] = Math.min(extent[1], lon);
+            extent[2] = Math.max(extent[2], lat);
+            extent[3] = Math.max(extent[3], lon);
+        }
+        return county.precincts[best];
     }
 
     /** Squared distance in degrees with longitude shrunk by cos(35.5°): enough to compare distances within NC. */

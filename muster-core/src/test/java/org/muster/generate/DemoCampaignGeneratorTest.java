@@ -11,9 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.muster.reference.ReferenceCsv;
 
 class DemoCampaignGeneratorTest {
@@ -176,6 +185,105 @@ class DemoCampaignGeneratorTest {
                     + "|" + r[col("ward_abbrv")] + "|" + r[col("municipality_abbrv")];
             assertThat(districts.putIfAbsent(r[col("county_id")] + "/" + r[col("precinct_abbrv")], d)).isIn(null, d);
         }
+    }
+
+    @Test
+    void neighboursShareStreetsWithDoorsInOrderAndOddAndEvenOnOppositeSides() throws IOException {
+        Map<String, double[]> points = geocodes();
+        // street|zip -> house number -> point (people of one household, or of one apartment building, share a door)
+        Map<String, Map<Integer, double[]>> streets = new HashMap<>();
+        for (String[] r : voterRows) {
+            String address = r[col("res_street_address")];
+            int apartment = address.indexOf(" APT ");
+            String door = apartment < 0 ? address : address.substring(0, apartment);
+            int space = door.indexOf(' ');
+            streets.computeIfAbsent(door.substring(space + 1) + "|" + r[col("zip_code")], k -> new HashMap<>())
+                    .put(Integer.parseInt(door.substring(0, space)), points.get(r[col("county_id")] + "-" + r[col("voter_reg_num")]));
+        }
+        long doors = streets.values().stream().mapToLong(Map::size).sum();
+        long doorsOnBusyStreets = streets.values().stream().filter(s -> s.size() >= 4).mapToLong(Map::size).sum();
+        assertThat(doorsOnBusyStreets).isGreaterThan(doors * 8 / 10);
+
+        int blocksChecked = 0;
+        for (Map<Integer, double[]> street : streets.values()) {
+            for (Map.Entry<Integer, double[]> e : street.entrySet()) {
+                int n = e.getKey();
+                double[] next = street.get(n + 2);
+                if (next == null || (n + 2) / 100 != n / 100) continue;
+                // Doors of one side of a block follow each other along the street, about 30 m apart.
+                assertThat(metres(e.getValue(), next)).isBetween(25.0, 35.0);
+                if (n % 2 != 0 || n % 100 > 94) continue;
+                double[] from = xy(e.getValue());
+                double[] to = xy(next);
+                double[] along = {to[0] - from[0], to[1] - from[1]};
+                double length = Math.hypot(along[0], along[1]);
+                Integer side = null;
+                // Near doors only: coordinates are rounded to a metre, so a line from two doors drifts far away.
+                for (int near : new int[] {n + 1, n + 3, n + 4}) {
+                    if (!street.containsKey(near)) continue;
+                    double[] p = xy(street.get(near));
+                    double offset = (along[0] * (p[1] - from[1]) - along[1] * (p[0] - from[0])) / length;
+                    if (near % 2 == 0) {
+                        assertThat(Math.abs(offset)).isLessThan(8.0);
+                    } else {
+                        // Odd doors face the even ones across the street, all on the same side.
+                        assertThat(Math.abs(offset)).isBetween(20.0, 40.0);
+                        if (side == null) side = (int) Math.signum(offset);
+                        assertThat((int) Math.signum(offset)).isEqualTo(side);
+                    }
+                }
+                blocksChecked++;
+            }
+        }
+        assertThat(blocksChecked).isGreaterThan(PEOPLE / 20);
+    }
+
+    @Test
+    void precinctShapesAreDisjointPolygonsHoldingEveryAddressOfTheirPrecinct() throws IOException {
+        Map<String, Geometry> shapes = new HashMap<>();
+        GeometryFactory geometry = new GeometryFactory();
+        JsonNode collection = new ObjectMapper().readTree(files.precinctShapesFile().toFile());
+        assertThat(collection.get("type").asText()).isEqualTo("FeatureCollection");
+        for (JsonNode feature : collection.get("features")) {
+            JsonNode ring = feature.get("geometry").get("coordinates").get(0);
+            Coordinate[] coordinates = new Coordinate[ring.size()];
+            for (int i = 0; i < ring.size(); i++) {
+                coordinates[i] = new Coordinate(ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble());
+            }
+            Polygon polygon = geometry.createPolygon(coordinates);
+            assertThat(polygon.isValid()).isTrue();
+            assertThat(Orientation.isCCW(polygon.getExteriorRing().getCoordinates())).isTrue();
+            assertThat(shapes.put(feature.get("properties").get("precinct").asText(), polygon)).isNull();
+        }
+        Map<String, double[]> points = geocodes();
+        for (String[] r : voterRows) {
+            double[] p = points.get(r[col("county_id")] + "-" + r[col("voter_reg_num")]);
+            Geometry shape = shapes.get(r[col("precinct_abbrv")]);
+            assertThat(shape).isNotNull();
+            assertThat(shape.covers(geometry.createPoint(new Coordinate(p[1], p[0]))))
+                    .as("%s in %s", r[col("res_street_address")], r[col("precinct_abbrv")]).isTrue();
+        }
+        double areaSum = shapes.values().stream().mapToDouble(Geometry::getArea).sum();
+        double unionArea = UnaryUnionOp.union(shapes.values()).getArea();
+        assertThat(unionArea).isCloseTo(areaSum, Offset.offset(areaSum * 1e-6));
+    }
+
+    private static Map<String, double[]> geocodes() throws IOException {
+        Map<String, double[]> points = new HashMap<>();
+        for (String[] g : ReferenceCsvTestFiles.rows(files.geocodeFile())) {
+            points.put(g[0], new double[] {Double.parseDouble(g[1]), Double.parseDouble(g[2])});
+        }
+        return points;
+    }
+
+    /** A point in metres (east, north), from latitude and longitude. */
+    private static double[] xy(double[] latLon) {
+        return new double[] {latLon[1] * StreetLayout.METRES_PER_DEGREE_LON, latLon[0] * StreetLayout.METRES_PER_DEGREE_LAT};
+    }
+
+    private static double metres(double[] a, double[] b) {
+        return Math.hypot((a[0] - b[0]) * StreetLayout.METRES_PER_DEGREE_LAT,
+                (a[1] - b[1]) * StreetLayout.METRES_PER_DEGREE_LON);
     }
 
     private static double meanDistanceToCentroid(Map<String, List<double[]>> groups) {
