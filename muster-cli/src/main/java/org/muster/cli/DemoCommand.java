@@ -15,6 +15,7 @@ import org.muster.campaign.Campaign;
 import org.muster.generate.DemoEnrichment;
 import org.muster.generate.GeneratedFiles;
 import org.muster.generate.GeneratorOptions;
+import org.muster.geo.GeoJsonShapes;
 import org.muster.store.Database;
 import org.muster.store.DatabaseConfig;
 import org.muster.voterfile.GeocodeLookup;
@@ -95,8 +96,10 @@ final class DemoCommand implements Callable<Integer> {
             Campaign campaign = database.campaigns().create("Friends of Alex Rivera (demo)", "NC");
             ImportJob job = VoterFileLoading.importNc(database, campaign.id(), files.voterFile(), files.historyFile(),
                     GeocodeLookup.loadCsv(files.geocodeFile()), false, new DemoEnrichment(seed));
-            System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes into %s%n", job.counts().created(),
-                    job.counts().votesNew(), dir.resolve("demo.db"));
+            int shapes = ImportShapesCommand.load(database, campaign.id(), files.precinctShapesFile(),
+                    GeoJsonShapes.read(files.precinctShapesFile(), null));
+            System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes and %,d precinct shapes into %s%n",
+                    job.counts().created(), job.counts().votesNew(), shapes, dir.resolve("demo.db"));
         }
         Properties loaded = new Properties();
         loaded.setProperty("people", Integer.toString(people));

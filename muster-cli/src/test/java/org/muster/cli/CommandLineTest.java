@@ -51,6 +51,36 @@ class CommandLineTest {
     }
 
     @Test
+    void precinctShapesImportAllOrNothing() throws java.io.IOException {
+        Path files = dir.resolve("files");
+        assertThat(run("generate", "--people", "300", "--seed", "7", "--out", files.toString())).isZero();
+        Path shapes = files.resolve("precincts_demo.geojson");
+        assertThat(run("import-shapes", "--data-dir", dir.toString(), shapes.toString())).isZero();
+        long features = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shapes.toFile()).get("features").size();
+        long stored;
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            stored = new org.muster.store.JooqPrecinctShapeStore(db).count(db.campaigns().all().get(0).id());
+            assertThat(stored).isEqualTo(features).isGreaterThan(1000);
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("import.shapes");
+        }
+        // The last feature is broken: the command names it and stores nothing of the file.
+        String text = Files.readString(shapes);
+        int last = text.lastIndexOf("\"type\":\"Polygon\"");
+        Path broken = Files.writeString(dir.resolve("broken.geojson"),
+                text.substring(0, last) + "\"type\":\"Point\"" + text.substring(last + "\"type\":\"Polygon\"".length()));
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("import-shapes", "--data-dir", dir.toString(), "--precinct-property", "precinct",
+                broken.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).matches("muster: Feature " + features + " \\(precinct .+\\): a precinct needs "
+                + "a Polygon or MultiPolygon geometry, not \"Point\"\\.");
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            assertThat(new org.muster.store.JooqPrecinctShapeStore(db).count(db.campaigns().all().get(0).id())).isEqualTo(stored);
+        }
+    }
+
+    @Test
     void aFileThatIsNotANorthCarolinaVoterFileIsOneLineAndExitCodeTwo() throws java.io.IOException {
         Path donors = Files.writeString(dir.resolve("donors.csv"), "name,amount\nAda,20\n");
         Path ohio = Files.writeString(dir.resolve("people.csv"), "first,last,email\nAda,Lovelace,ada@example.org\n");
@@ -108,6 +138,7 @@ class CommandLineTest {
             String email = database.dsl().fetchValue("select email from person_email order by id limit 1").toString();
             assertThat(email).matches("[a-z0-9.]+@example\\.(com|org|net)");
             assertThat(database.people().search(campaign, email, 5)).hasSize(1);
+            assertThat(new org.muster.store.JooqPrecinctShapeStore(database).count(campaign)).isGreaterThan(1000);
         }
 
         // A second run reuses the load (no new marker, same people) and resets the password.
