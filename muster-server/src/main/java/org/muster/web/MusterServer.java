@@ -14,7 +14,10 @@ import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
+import org.muster.store.JooqHomeStore;
+import org.muster.store.JooqPrecinctShapeStore;
 import org.muster.web.imports.ImportRoutes;
+import org.muster.web.maps.MapRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
@@ -77,7 +80,10 @@ public final class MusterServer implements AutoCloseable {
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
-        new SegmentRoutes(db, auth, campaign.id()).register(app);
+        SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
+        segments.register(app);
+        new MapRoutes(new JooqPrecinctShapeStore(db), new JooqHomeStore(db), segments::index, segments::resolver, auth,
+                campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));

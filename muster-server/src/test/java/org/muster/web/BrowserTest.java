@@ -117,6 +117,49 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "0"));
     }
 
+    @Test
+    void mapDrawsThePrecinctShapesWithALegendAndHoverDetails() throws IOException {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[" + square("BR-1", -78.70) + "," + square("BR-2", -78.60)
+                + "," + square("BR-3", -78.50) + "]}";
+        new org.muster.store.JooqPrecinctShapeStore(fixture.db).upsert(fixture.campaign.id(), org.muster.geo.GeoJsonShapes.read(
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null), "test");
+        fixture.insert(fixture.campaign.id(), new NewPerson("Mia", null, "Mapper", null, null, 1970, null, "DEM", 1,
+                ContactCategory.PROSPECT, "test", "1 MAP ST|27601", List.of(), List.of(),
+                List.of(new org.muster.people.PostalAddress("home", "1 MAP ST", null, "RALEIGH", "NC", "27601", "US", 35.75, -78.65)),
+                List.of(new org.muster.people.Registration("NC", "BR-mia", null, "WAKE", "A", null, null, "DEM", "BR-1", null, null,
+                        null, null, null)), List.of(), List.of("browser-map")));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        logInAndOpen("/maps", wait);
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("map"), "data-shapes", "3"));
+        List<WebElement> paths = browser.findElements(By.cssSelector("#map .leaflet-overlay-pane path.leaflet-interactive"));
+        assertThat(paths).hasSize(3);
+        assertThat(browser.findElement(By.id("map-legend")).getText()).contains("Share of people in the segment", "no one");
+
+        browser.findElement(By.id("map-filter")).sendKeys("tag(browser-map)");
+        browser.findElement(By.id("map-points")).click();
+        browser.findElement(By.cssSelector("#map-controls button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("map"), "data-points", "1"));
+        assertThat(browser.findElement(By.id("map-status")).getText()).contains("3 precincts", "1 addresses");
+
+        // The second draw replaced the shapes: hover one of the new ones.
+        WebElement shape = browser.findElements(By.cssSelector("#map .leaflet-overlay-pane path.leaflet-interactive")).getFirst();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(shape).perform();
+        WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip")));
+        assertThat(tip.getText()).contains("Square BR-");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve("map.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String square(String code, double west) {
+        double east = west + 0.1;
+        return "{\"type\":\"Feature\",\"properties\":{\"precinct\":\"" + code + "\",\"name\":\"Square " + code
+                + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + west + ",35.7],[" + east + ",35.7],["
+                + east + ",35.8],[" + west + ",35.8],[" + west + ",35.7]]]}}";
+    }
+
     /** Logs in as an organiser on the way to {@code path} (the login page sends the browser back there). */
     private static void logInAndOpen(String path, WebDriverWait wait) {
         User organiser = fixture.user(Role.ORGANISER);

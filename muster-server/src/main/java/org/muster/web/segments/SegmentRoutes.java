@@ -23,6 +23,7 @@ import org.muster.segment.SegmentCsv;
 import org.muster.segment.SegmentIndex;
 import org.muster.segment.SegmentParseException;
 import org.muster.segment.SegmentParser;
+import org.muster.segment.SegmentResolver;
 import org.muster.store.Database;
 import org.muster.store.JooqSavedSegmentStore;
 import org.muster.store.JooqSegmentSource;
@@ -61,8 +62,11 @@ public final class SegmentRoutes {
         app.get("/segments/export.csv", this::export);
     }
 
-    /** Built on first use (servers that never open segments pay nothing), then caught up from the outbox per request. */
-    private synchronized SegmentIndex index() {
+    /**
+     * Built on first use (servers that never open segments pay nothing), then caught up from the outbox per request.
+     * Shared with the map and turf pages, so the server holds one index.
+     */
+    public synchronized SegmentIndex index() {
         if (index == null) index = SegmentIndex.build(new JooqSegmentSource(db), campaignId);
         index.catchUp();
         return index;
@@ -117,6 +121,11 @@ public final class SegmentRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Resolves segment(name) clauses against this campaign's saved segments. */
+    public SegmentResolver resolver() {
+        return saved.resolver(campaignId);
     }
 
     private Filter resolve(String text) {

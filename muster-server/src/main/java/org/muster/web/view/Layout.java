@@ -65,7 +65,8 @@ public final class Layout {
                     + "<span class=\"campaign\">%s</span></header>", page.campaignName());
         }
         Html nav = page.user().role().readsAllPeople()
-                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a>") : Html.EMPTY;
+                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a>"
+                        + "<a href=\"/maps\">Map</a><a href=\"/turfs\">Turfs</a>") : Html.EMPTY;
         return Html.of("""
                 <header class="topbar">
                 <a class="brand" href="/">Muster</a><span class="campaign">%s</span>
@@ -76,7 +77,8 @@ public final class Layout {
                 roleName(page.user().role()), csrfField(page));
     }
 
-    private static String webjarVersion(String artifact) {
+    /** The version of an npm webjar on the class path, read from its pom.properties. */
+    public static String webjarVersion(String artifact) {
         String resource = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
         try (InputStream in = Layout.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("Webjar " + artifact + " is not on the class path");
