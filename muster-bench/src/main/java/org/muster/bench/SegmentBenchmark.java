@@ -40,10 +40,10 @@ final class SegmentBenchmark implements Callable<Integer> {
 
     static final List<String> FILTERS = List.of(
             "tag(volunteer)",
-            "precinct in (005, 002)",
+            "precinct in (92-05, 92-02)",
             "party = DEM and voted(2024-general)",
             "county = WAKE and support <= 2 and not voted(2022-general)",
-            "precinct in (005, 006, 007) and not voted(2022-general) and voted(2020-general) and support >= 4 and age >= 30",
+            "precinct in (92-05, 92-06, 92-07) and not voted(2022-general) and voted(2020-general) and support >= 4 and age >= 30",
             "party in (DEM, UNA) and votes(last 4) >= 3 and age < 35",
             "(tag(donor) or tag(volunteer)) and not tag(yard-sign) and county in (WAKE, DURHAM)",
             "household_size >= 3 and party = REP and voted(2024-general, \"ABSENTEE BY MAIL\")",

@@ -111,6 +111,18 @@ public final class JooqTurfStore implements TurfStore {
     }
 
     @Override
+    public Map<Long, List<double[]>> routes(long campaignId, long cutId) {
+        Map<Long, List<double[]>> routes = new LinkedHashMap<>();
+        dsl.select(TurfHouseholdTable.TURF_ID, TurfHouseholdTable.LATITUDE, TurfHouseholdTable.LONGITUDE)
+                .from(TurfHouseholdTable.T).join(TurfTable.T).on(TurfTable.ID.eq(TurfHouseholdTable.TURF_ID))
+                .where(TurfTable.CUT_ID.eq(cutId)).and(TurfTable.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(TurfHouseholdTable.TURF_ID, TurfHouseholdTable.POSITION)
+                .forEach(r -> routes.computeIfAbsent(r.get(TurfHouseholdTable.TURF_ID), k -> new ArrayList<>())
+                        .add(new double[] {r.get(TurfHouseholdTable.LATITUDE), r.get(TurfHouseholdTable.LONGITUDE)}));
+        return routes;
+    }
+
+    @Override
     public List<TurfDoor> doors(long turfId) {
         Map<Long, List<Long>> people = new LinkedHashMap<>();
         dsl.select(TurfPersonTable.HOUSEHOLD_ID, TurfPersonTable.PERSON_ID).from(TurfPersonTable.T)

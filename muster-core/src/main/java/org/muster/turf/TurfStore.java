@@ -2,6 +2,7 @@ package org.muster.turf;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,4 +40,7 @@ public interface TurfStore {
 
     /** The doors of a turf in route order. */
     List<TurfDoor> doors(long turfId);
+
+    /** Every turf of a cut with its route as [latitude, longitude] points in order, in one read (for maps). */
+    Map<Long, List<double[]>> routes(long campaignId, long cutId);
 }

@@ -16,8 +16,10 @@ import org.muster.campaign.Campaign;
 import org.muster.store.Database;
 import org.muster.store.JooqHomeStore;
 import org.muster.store.JooqPrecinctShapeStore;
+import org.muster.store.JooqTurfStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
+import org.muster.web.turf.TurfRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
@@ -82,8 +84,9 @@ public final class MusterServer implements AutoCloseable {
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
         SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
         segments.register(app);
-        new MapRoutes(new JooqPrecinctShapeStore(db), new JooqHomeStore(db), segments::index, segments::resolver, auth,
-                campaign.id()).register(app);
+        JooqHomeStore homes = new JooqHomeStore(db);
+        new MapRoutes(new JooqPrecinctShapeStore(db), homes, segments::index, segments::resolver, auth, campaign.id()).register(app);
+        new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));

@@ -185,12 +185,15 @@ public final class MapRoutes {
         }
     }
 
-    /** Maps show the whole database by precinct and address, so only roles that read all people see them. */
-    static User requireReadsAllPeople(Context ctx) {
+    /**
+     * Maps and turf cutting show the whole database by precinct and address, so only roles that read all people
+     * use them (volunteers will see their assigned turf through walk lists instead).
+     */
+    public static User requireReadsAllPeople(Context ctx) {
         User user = Authentication.user(ctx);
         if (!user.role().readsAllPeople()) {
             throw new ForbiddenResponse("As a " + Layout.roleName(user.role()).toLowerCase(Locale.ROOT)
-                    + " you cannot see maps of the whole people database.");
+                    + " you cannot see maps or turfs of the whole people database.");
         }
         return user;
     }

@@ -1,0 +1,87 @@
+package org.muster.web.turf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.muster.web.WebClient.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.account.Role;
+import org.muster.people.ContactCategory;
+import org.muster.people.NewPerson;
+import org.muster.people.PostalAddress;
+import org.muster.people.Registration;
+import org.muster.web.BothServersTest;
+import org.muster.web.ServerFixture;
+import org.muster.web.WebClient;
+
+class TurfPagesTest extends BothServersTest {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    /** {@code houses} houses 30 m apart along one street, one tagged person each. */
+    private static List<NewPerson> street(String tag, int houses) {
+        List<NewPerson> people = new ArrayList<>();
+        for (int h = 0; h < houses; h++) {
+            String line = (100 + 2 * h) + " " + tag.toUpperCase() + " ST";
+            double lon = -78.64 + h * 30 / (111_320 * Math.cos(Math.toRadians(35.78)));
+            people.add(new NewPerson("Door" + h, null, "Turfson", null, null, 1970, null, "DEM", 2, ContactCategory.PROSPECT,
+                    "test", line + "|27601", List.of(), List.of(),
+                    List.of(new PostalAddress("home", line, null, "RALEIGH", "NC", "27601", "US", 35.78, lon)),
+                    List.of(new Registration("NC", tag + h, null, "WAKE", "A", null, null, "DEM", tag + "-P", null, null, null,
+                            null, null)), List.of(), List.of(tag)));
+        }
+        return people;
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anOrganiserCutsASegmentIntoTurfsAndSeesThemListedAndMapped(ServerFixture f) throws IOException {
+        String tag = "turf" + NEXT.incrementAndGet();
+        f.db.people().insert(f.campaign.id(), street(tag, 12));
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        WebClient.Response posted = client.post("/turfs", form("name", "Cut " + tag, "filter", "tag(" + tag + ")",
+                "target", "4", "within", "on", "_csrf", client.csrfToken("/turfs")));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+        String cutPath = posted.location();
+        assertThat(cutPath).matches("/turfs/\\d+");
+
+        String page = client.get(cutPath).body();
+        assertThat(page).contains("<strong id=\"turf-count\">3</strong>").contains("Cut " + tag + " 1 (precinct " + tag + "-P)")
+                .contains("<td class=\"num\">0.09</td>");
+        assertThat(client.get("/turfs").body()).contains("href=\"" + cutPath + "\"").contains("tag(" + tag + ")");
+
+        JsonNode routes = new ObjectMapper().readTree(client.get(cutPath + "/routes.json").body());
+        assertThat(routes.get("turfs")).hasSize(3).allSatisfy(t -> assertThat(t.get("route")).hasSize(4));
+        assertThat(f.db.audit().recent(10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("turf.cut");
+            assertThat(e.detail()).contains("3 turfs, 12 doors, 12 people");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void badCutsAreRefusedWithTheReasonAndVolunteersAreKeptOut(ServerFixture f) {
+        WebClient client = f.loggedIn(Role.ADMIN);
+        String csrf = client.csrfToken("/turfs");
+        for (String[] bad : new String[][] {
+                {"", "tag(x)", "60", "needs a name"},
+                {"A", "tag(", "60", "does not parse"},
+                {"A", "tag(x)", "many", "whole number"},
+                {"A", "tag(x)", "0", "between 1 and 10000"}}) {
+            WebClient.Response r = client.post("/turfs", form("name", bad[0], "filter", bad[1], "target", bad[2], "_csrf", csrf));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains(bad[3]);
+        }
+        assertThat(client.get("/turfs/999999").status()).isEqualTo(404);
+        WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
+        assertThat(volunteer.get("/turfs").status()).isEqualTo(403);
+        assertThat(volunteer.get("/turfs/1").status()).isEqualTo(403);
+        assertThat(volunteer.get("/turfs/1/routes.json").status()).isEqualTo(403);
+    }
+}
