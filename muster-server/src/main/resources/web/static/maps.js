@@ -8,8 +8,11 @@
   // No tile server by default: shapes and points on a plain background, so the map works with no network.
   var map = L.map(el, { zoomSnap: 0.25 }).setView([35.5, -79.4], 7);
   if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
-  // Points get a pane above the precinct shapes, so a filled precinct never hides them.
-  map.createPane('points').style.zIndex = 450;
+  // Points get a pane above the precinct shapes, so a filled precinct never hides them; the pane lets the mouse
+  // through, so hovering still reaches the precinct underneath.
+  var pointPane = map.createPane('points');
+  pointPane.style.zIndex = 450;
+  pointPane.style.pointerEvents = 'none';
   var renderer = L.canvas({ padding: 0.5, pane: 'points' });
   var shapes = null;
   var points = null;
@@ -126,7 +129,7 @@
       .then(function (r) { return r.ok ? r.json() : fail(r); })
       .then(function (data) {
         points = L.layerGroup(data.points.map(function (p) {
-          return L.circleMarker(p, { renderer: renderer, radius: 2.5, weight: 0, fillColor: '#b3261e', fillOpacity: 0.7 });
+          return L.circleMarker(p, { renderer: renderer, interactive: false, radius: 2.5, weight: 0, fillColor: '#b3261e', fillOpacity: 0.7 });
         })).addTo(map);
         el.dataset.points = String(data.points.length);
         return data.sample

@@ -153,6 +153,29 @@ class BrowserTest {
         Files.copy(shot.toPath(), screenshots.resolve("map.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void aCutShowsItsTurfsRoutesOnTheMap() {
+        for (int h = 0; h < 9; h++) {
+            String line = (100 + 2 * h) + " ROUTE ST";
+            fixture.insert(fixture.campaign.id(), new NewPerson("Wendy" + h, null, "Walker", null, null, 1970, null, "DEM", 2,
+                    ContactCategory.PROSPECT, "test", line + "|27601", List.of(), List.of(),
+                    List.of(new org.muster.people.PostalAddress("home", line, null, "RALEIGH", "NC", "27601", "US", 35.78,
+                            -78.64 + h * 0.0003)), List.of(), List.of(), List.of("browser-turf")));
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        logInAndOpen("/turfs", wait);
+        browser.findElement(By.id("turf-name")).sendKeys("Route street");
+        browser.findElement(By.id("turf-filter")).sendKeys("tag(browser-turf)");
+        WebElement target = browser.findElement(By.id("turf-target"));
+        target.clear();
+        target.sendKeys("3");
+        browser.findElement(By.cssSelector("form.turf-form button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("map"), "data-turfs", "3"));
+        assertThat(browser.findElement(By.id("turf-count")).getText()).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("#map .leaflet-overlay-pane path.leaflet-interactive")))
+                .hasSize(3 + 9);  // a route line per turf and a marker per door
+    }
+
     private static String square(String code, double west) {
         double east = west + 0.1;
         return "{\"type\":\"Feature\",\"properties\":{\"precinct\":\"" + code + "\",\"name\":\"Square " + code
