@@ -17,9 +17,10 @@ final class StreetSuffixes {
     }
 
     static Weighted<String> common() {
+        List<String[]> rows = ReferenceCsv.rows("street/usps_street_suffixes.csv");
         List<String> abbreviations = new ArrayList<>();
-        for (String[] row : ReferenceCsv.rows("street/usps_street_suffixes.csv")) {
-            if (!abbreviations.contains(row[1])) abbreviations.add(row[1]);
+        for (String[] row : rows) {
+            if (!abbreviations.contains(row[1]) && !ambiguous(row, rows)) abbreviations.add(row[1]);
         }
         long rare = abbreviations.stream().filter(a -> !COMMON.containsKey(a)).count();
         double[] weights = new double[abbreviations.size()];
@@ -27,5 +28,16 @@ final class StreetSuffixes {
             weights[i] = COMMON.getOrDefault(abbreviations.get(i), RARE_TOTAL / rare);
         }
         return new Weighted<>(abbreviations, weights);
+    }
+
+    /**
+     * Whether the row's standard abbreviation is also a variant of another suffix (MDW is MEADOW's, and a variant
+     * of MEADOWS): a normaliser may read it as the other one, so generated addresses avoid it.
+     */
+    private static boolean ambiguous(String[] row, List<String[]> rows) {
+        for (String[] other : rows) {
+            if (other != row && !other[1].equals(row[1]) && List.of(other[2].split("\\|")).contains(row[1])) return true;
+        }
+        return false;
     }
 }

@@ -66,11 +66,8 @@ public final class MapRoutes {
     private void page(Context ctx) {
         requireReadsAllPeople(ctx);
         if (!tileUrl.isEmpty()) {
-            // The page may then load images from the tile server too, and nothing else more.
-            URI tiles = URI.create(tileUrl.replaceAll("\\{[a-z]}", "0"));
-            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: "
-                    + tiles.getScheme() + "://" + tiles.getAuthority() + "; form-action 'self'; frame-ancestors 'none'; "
-                    + "base-uri 'none'; object-src 'none'");
+            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: " + tileSource(tileUrl)
+                    + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
         }
         ctx.html(MapViews.page(auth.page(ctx), shapes.count(campaignId), tileUrl).toString());
     }
@@ -142,6 +139,16 @@ public final class MapRoutes {
             json.writeEndArray();
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The CSP source of a tile URL template: the page may load images from the tile server too, nothing more.
+     * A {s} subdomain (a.tile..., b.tile...) becomes a wildcard.
+     */
+    static String tileSource(String template) {
+        URI tiles = URI.create(template.replace("{s}", "s").replaceAll("\\{[a-z]+}", "0"));
+        String host = template.contains("//{s}.") ? "*" + tiles.getAuthority().substring(1) : tiles.getAuthority();
+        return tiles.getScheme() + "://" + host;
     }
 
     /** Every k-th id: person ids carry no geography, so an even stride is an unbiased spatial sample. */

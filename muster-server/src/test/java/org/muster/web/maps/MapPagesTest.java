@@ -141,6 +141,12 @@ class MapPagesTest extends BothServersTest {
     }
 
     @Test
+    void aTileServerIsAdmittedForImagesOnly() {
+        assertThat(MapRoutes.tileSource("https://{s}.tile.example.org/{z}/{x}/{y}.png")).isEqualTo("https://*.tile.example.org");
+        assertThat(MapRoutes.tileSource("http://10.0.0.5:8081/tiles/{z}/{x}/{y}.png")).isEqualTo("http://10.0.0.5:8081");
+    }
+
+    @Test
     void largeSegmentsAreSampledEvenly() {
         long[] ids = new long[100_000];
         for (int i = 0; i < ids.length; i++) ids[i] = 10L * i;
