@@ -66,6 +66,9 @@ public interface CanvassStore {
     /** Attempts, contacts and IDs per list and canvasser, from applied results. */
     List<FieldProgress> progress(long campaignId);
 
+    /** The id of the newest result received for the campaign (0 when none): a cheap change check for live views. */
+    long latestResultId(long campaignId);
+
     /** New people met while canvassing that identity resolution has not linked yet, oldest first. */
     List<PendingContact> pendingContacts(long campaignId, int limit);
 

@@ -448,6 +448,13 @@ public final class JooqCanvassStore implements CanvassStore {
     }
 
     @Override
+    public long latestResultId(long campaignId) {
+        Long id = dsl.select(org.jooq.impl.DSL.max(ResultTable.ID)).from(ResultTable.T).where(ResultTable.CAMPAIGN_ID.eq(campaignId))
+                .fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    @Override
     public List<PendingContact> pendingContacts(long campaignId, int limit) {
         return dsl.select(NewPersonTable.ID, NewPersonTable.RESULT_ID, ResultTable.LIST_ID, NewPersonTable.FIRST_NAME, NewPersonTable.LAST_NAME,
                         NewPersonTable.PHONE, NewPersonTable.EMAIL, NewPersonTable.ADDRESS, NewPersonTable.CREATED_AT)

@@ -75,6 +75,7 @@ create table canvass_result (
     unique (campaign_id, idempotency_key)
 );
 create index canvass_result_list on canvass_result (list_id, received_at);
+create index canvass_result_campaign on canvass_result (campaign_id, id);
 
 -- People met at the door who are not on the list: held until identity resolution decides match / review / new.
 create table canvass_new_person (

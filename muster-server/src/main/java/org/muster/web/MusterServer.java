@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
+import org.muster.web.canvass.CanvassAppRoutes;
+import org.muster.web.canvass.CanvassRoutes;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
@@ -78,6 +80,8 @@ public final class MusterServer implements AutoCloseable {
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
         new SegmentRoutes(db, auth, campaign.id()).register(app);
+        new CanvassRoutes(db, auth, campaign.id()).register(app);
+        new CanvassAppRoutes(db, auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
@@ -135,7 +139,7 @@ public final class MusterServer implements AutoCloseable {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
-                || path.startsWith("/static/") || path.startsWith("/webjars/");
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path);
     }
 
     private static void securityHeaders(Context ctx) {

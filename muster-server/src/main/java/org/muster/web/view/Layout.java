@@ -65,7 +65,8 @@ public final class Layout {
                     + "<span class=\"campaign\">%s</span></header>", page.campaignName());
         }
         Html nav = page.user().role().readsAllPeople()
-                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a>") : Html.EMPTY;
+                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a><a href=\"/canvass\">Canvassing</a>")
+                : Html.raw("<a href=\"/canvass/app\">Canvassing app</a>");
         return Html.of("""
                 <header class="topbar">
                 <a class="brand" href="/">Muster</a><span class="campaign">%s</span>
