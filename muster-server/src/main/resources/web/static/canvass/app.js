@@ -95,7 +95,7 @@
       else online = false;
     } finally {
       syncing = false;
-      render();
+      refreshScreen();
     }
   }
 
@@ -121,8 +121,8 @@
     }
   }
 
-  async function record(list, personId, submission) {
-    const item = {id: newId(), state: 'pending', listId: list.id, personId};
+  async function record(list, personId, who, submission) {
+    const item = {id: newId(), state: 'pending', listId: list.id, personId, who};
     item.submission = Object.assign({id: item.id, listId: list.id, personId, recordedAt: Date.now()}, submission);
     await put('outbox', item);
     sync();
@@ -136,38 +136,54 @@
       if (k.startsWith('on')) el.addEventListener(k.substring(2), v);
       else el.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c.nodeType ? c : document.createTextNode(String(c)));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) el.append(c.nodeType ? c : document.createTextNode(String(c)));
     return el;
   }
 
-  async function render() {
+  function route() {
+    return location.hash.replace(/^#\/?/, '').split('/');
+  }
+
+  async function renderStatus() {
     const items = await getAll('outbox');
-    const pending = items.filter(i => i.state === 'pending').length;
-    document.getElementById('pending-count').textContent = String(pending);
+    document.getElementById('pending-count').textContent = String(items.filter(i => i.state === 'pending').length);
     document.getElementById('network').textContent = loginNeeded ? 'Log in again to sync' : online ? 'Online' : 'Offline';
     document.getElementById('status').classList.toggle('online', online && !loginNeeded);
-    const [route, a, b] = location.hash.replace(/^#\/?/, '').split('/');
-    if (route === 'list') return showList(Number(a), items);
-    if (route === 'door') return showDoor(Number(a), Number(b));
-    if (route === 'new') return showDoor(Number(a), null);
-    if (route === 'call') return showCall(Number(a));
+    return items;
+  }
+
+  /** After a sync: the status bar, and the view too unless a form is being filled in. */
+  async function refreshScreen() {
+    const [name] = route();
+    if (name === 'door' || name === 'new' || name === 'call') await renderStatus();
+    else await render();
+  }
+
+  async function render() {
+    const items = await renderStatus();
+    const [name, a, b] = route();
+    if (name === 'list') return showList(Number(a), items);
+    if (name === 'door') return showDoor(Number(a), Number(b));
+    if (name === 'new') return showDoor(Number(a), null);
+    if (name === 'call') return showCall(Number(a));
     return showHome(items);
   }
 
   function screen(...children) {
-    view.replaceChildren(...children);
+    view.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined));
   }
 
   async function showHome(items) {
     const lists = await getAll('lists');
     const conflicts = items.filter(i => i.state === 'conflict');
+    const list = id => (lists.find(l => l.id === id) || {name: 'a list taken back'}).name;
     screen(
       h('h1', {}, 'Your lists'),
       loginNeeded ? h('p', {class: 'notice'}, 'Your session ended. ', h('a', {href: '/login?next=/canvass/app'}, 'Log in again'),
         ' — results on this phone are kept and will be sent.') : null,
       notices.map(n => h('p', {class: 'notice'}, n)),
       h('section', {id: 'conflicts'}, conflicts.map(c => h('p', {class: 'notice conflict'},
-        c.submission.code.replaceAll('_', ' ').toLowerCase() + ' for person ' + (c.personId || 'new') + ': ' + c.message + ' ',
+        c.who + ' (' + list(c.listId) + '): ' + c.message + ' ',
         h('button', {type: 'button', class: 'secondary', onclick: async () => { await remove('outbox', c.id); render(); }}, 'Dismiss')))),
       lists.length === 0 ? h('p', {class: 'hint', id: 'no-lists'}, online ? 'No list is assigned to you yet.' : 'No list on this phone yet: connect once to download your lists.')
         : h('ul', {class: 'lists'}, lists.map(l => h('li', {},
@@ -209,7 +225,7 @@
       h('legend', {}, (qi + 1) + '. ' + q.prompt),
       q.answers.map((a, ai) => h('label', {}, h('input', {type: 'radio', name: 'q' + (qi + 1), value: ai + 1, onchange: branch}), ' ' + a.label))));
     const codes = h('fieldset', {id: 'codes'}, h('legend', {}, 'Result'),
-      list.resultCodes.map(c => h('label', {}, h('input', {type: 'radio', name: 'code', value: c.code, 'data-contact': c.contact, onchange: branch}), ' ' + c.label)));
+      list.resultCodes.map(c => h('label', {}, h('input', {type: 'radio', name: 'code', value: c.code, 'data-contact': String(c.contact), onchange: branch}), ' ' + c.label)));
     const note = h('textarea', {id: 'note', rows: 2, maxlength: 2000, placeholder: 'Note (optional)'});
     const newPerson = personId === null ? h('fieldset', {id: 'new-person-fields'}, h('legend', {}, 'Who did you meet?'),
       ['firstName', 'lastName', 'phone', 'email'].map(f => h('label', {}, f.replace(/([A-Z])/g, ' $1').toLowerCase(),
@@ -249,7 +265,9 @@
         if (!p.firstName && !p.lastName) { error.textContent = 'Give at least a first or last name.'; error.hidden = false; return; }
         submission.newPerson = p;
       }
-      await record(list, personId, submission);
+      const who = door ? door.name + (door.address ? ', ' + door.address : '')
+        : [submission.newPerson.firstName, submission.newPerson.lastName].filter(Boolean).join(' ');
+      await record(list, personId, who, submission);
       if (afterSave) afterSave(); else location.hash = '#list/' + list.id;
     }
     screen(
@@ -287,7 +305,7 @@
     db = await openDb();
     window.addEventListener('hashchange', render);
     window.addEventListener('online', sync);
-    window.addEventListener('offline', () => { online = false; render(); });
+    window.addEventListener('offline', () => { online = false; renderStatus(); });
     document.getElementById('sync-now').addEventListener('click', sync);
     setInterval(async () => {
       if ((await getAll('outbox')).some(i => i.state === 'pending')) sync();
