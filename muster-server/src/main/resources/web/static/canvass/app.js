@@ -16,7 +16,8 @@
   let db;
   let online = navigator.onLine;
   let loginNeeded = false;
-  let syncing = false;
+  let running = Promise.resolve();
+  let queued = null;
   const notices = [];
 
   class LoginNeeded extends Error {}
@@ -69,10 +70,23 @@
     return response.json();
   }
 
+  /**
+   * Runs a sync after the one in progress, if any (at most one waits), so results recorded during a sync are sent
+   * by the next one. The promise settles when that sync is over.
+   */
+  function sync() {
+    if (!queued) {
+      queued = running.then(() => {
+        queued = null;
+        running = syncOnce();
+        return running;
+      });
+    }
+    return queued;
+  }
+
   /** Sends queued results, then refreshes the lists. Network failures leave everything queued. */
-  async function sync() {
-    if (syncing) return;
-    syncing = true;
+  async function syncOnce() {
     try {
       const pending = (await getAll('outbox')).filter(item => item.state === 'pending');
       for (let i = 0; i < pending.length; i += BATCH) {
@@ -94,8 +108,7 @@
       if (e instanceof LoginNeeded) loginNeeded = true;
       else online = false;
     } finally {
-      syncing = false;
-      refreshScreen();
+      await refreshScreen();
     }
   }
 
@@ -125,7 +138,7 @@
     const item = {id: newId(), state: 'pending', listId: list.id, personId, who};
     item.submission = Object.assign({id: item.id, listId: list.id, personId, recordedAt: Date.now()}, submission);
     await put('outbox', item);
-    sync();
+    return {sent: sync()};
   }
 
   // ---- rendering
@@ -267,8 +280,13 @@
       }
       const who = door ? door.name + (door.address ? ', ' + door.address : '')
         : [submission.newPerson.firstName, submission.newPerson.lastName].filter(Boolean).join(' ');
-      await record(list, personId, who, submission);
-      if (afterSave) afterSave(); else location.hash = '#list/' + list.id;
+      const {sent} = await record(list, personId, who, submission);
+      if (afterSave) {
+        await sent;  // the phone bank asks for the next person only once this result has reached the server
+        afterSave();
+      } else {
+        location.hash = '#list/' + list.id;
+      }
     }
     screen(
       h('p', {}, h('a', {href: list.kind === 'PHONE' ? '#' : '#list/' + list.id}, '← ' + list.name)),

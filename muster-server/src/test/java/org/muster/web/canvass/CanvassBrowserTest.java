@@ -68,12 +68,7 @@ class CanvassBrowserTest {
         fixture.db.canvass().assign(list.id(), other.id(), null, other.id());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        browser.get(fixture.server.baseUrl() + "/canvass/app");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.name("email")).sendKeys(volunteer.email());
-        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        wait.until(ExpectedConditions.urlContains("/canvass/app"));
+        logInAndOpen(volunteer, "/canvass/app", wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.list-link"))).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.door"), 4));
         assertThat(browser.findElements(By.cssSelector("a.door")).getFirst().getText()).startsWith("1 ELM ST");
@@ -122,6 +117,51 @@ class CanvassBrowserTest {
         browser.findElement(By.id("sync-now")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-lists")));
         assertThat(browser.findElement(By.id("view")).getText()).contains("\"Elm St\" is no longer assigned to you.");
+    }
+
+    @Test
+    void callersWorkThroughTheQueueAndTheDashboardFollowsLive() {
+        long campaign = fixture.campaign.id();
+        List<Long> people = CanvassFixtures.street(fixture.db, campaign, "C", 3);
+        long script = fixture.db.canvass().createScript(campaign, "Calls", CanvassFixtures.SCRIPT).id();
+        CanvassList list = fixture.db.canvass().createList(campaign, "Phone bank", ListKind.PHONE, script, "chosen", null,
+                people.stream().mapToLong(Long::longValue).toArray(), null);
+        User caller = fixture.user(Role.VOLUNTEER);
+        fixture.db.canvass().assign(list.id(), caller.id(), null, caller.id());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        logInAndOpen(fixture.user(Role.ORGANISER), "/canvass/dashboard", wait);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dashboard")));
+        String dashboard = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        logInAndOpen(caller, "/canvass/app", wait);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.list-link[href='#call/" + list.id() + "']"))).click();
+        // A call list keeps the order it was made in: the street was inserted from house 3 down to 1.
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C3 Walker"));
+        browser.findElement(By.id("skip")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C2 Walker"));
+        browser.findElement(By.cssSelector("input[name=code][value=CONTACTED]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=q1][value='2']"))).click();
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C1 Walker"));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
+
+        browser.close();
+        browser.switchTo().window(dashboard);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard"), "Phone bank"));
+        assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Phone bank " + caller.displayName() + " 1 1 1");
+    }
+
+    /** Logs in (the login page sends the browser back to {@code path}); clears the previous user's session first. */
+    private static void logInAndOpen(User user, String path, WebDriverWait wait) {
+        browser.get(fixture.server.baseUrl() + "/health");  // cookies are deleted for the current page's site only
+        browser.manage().deleteAllCookies();
+        browser.get(fixture.server.baseUrl() + path);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("email")).sendKeys(user.email());
+        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        wait.until(ExpectedConditions.urlContains(path));
     }
 
     private static void recordAt(WebDriverWait wait, CanvassList list, long personId, String code, Map<String, String> answers) {
