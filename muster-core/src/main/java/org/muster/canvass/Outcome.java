@@ -6,7 +6,7 @@ package org.muster.canvass;
  */
 public enum Outcome {
     APPLIED("Saved"),
-    ALREADY_CANVASSED("Someone else already recorded a result for this person; yours was kept but not applied"),
+    ALREADY_CANVASSED("This person already has a result on this list (from someone else, or from another device); yours was kept but not applied"),
     NOT_ASSIGNED("This list is no longer assigned to you; your result was kept but not applied"),
     NOT_ON_LIST("This person is not on the list; your result was kept but not applied");
 

@@ -122,6 +122,10 @@
         notices.push('"' + old.name + '" is no longer assigned to you.');
       }
     }
+    // Sent results only label doors; once their list has left the phone they are of no use.
+    for (const item of await getAll('outbox')) {
+      if (item.state === 'sent' && !assigned.has(item.listId)) await remove('outbox', item.id);
+    }
     for (const summary of assigned.values()) {
       try {
         const full = await api('GET', '/canvass/api/lists/' + summary.id);
@@ -319,12 +323,34 @@
     return showDoor(listId, answer.door.personId, answer.door, again, skip);
   }
 
+  /**
+   * Logging out of a shared phone removes the lists and the app's cache from it, but never results not yet sent:
+   * those must reach the server first.
+   */
+  async function logOut() {
+    const pending = (await getAll('outbox')).filter(i => i.state === 'pending').length;
+    if (pending > 0) {
+      notices.push(pending + ' result(s) are not sent yet: connect and sync before logging out.');
+      location.hash = '#';
+      return render();
+    }
+    db.close();
+    await new Promise(resolve => { const r = indexedDB.deleteDatabase('muster-canvass-' + userKey); r.onsuccess = r.onerror = r.onblocked = resolve; });
+    if (window.caches) for (const key of await caches.keys()) await caches.delete(key);
+    try {
+      await fetch('/logout', {method: 'POST', headers: {'X-CSRF-Token': csrf}, credentials: 'same-origin', redirect: 'manual'});
+    } finally {
+      location.href = '/login';
+    }
+  }
+
   async function start() {
     db = await openDb();
     window.addEventListener('hashchange', render);
     window.addEventListener('online', sync);
     window.addEventListener('offline', () => { online = false; renderStatus(); });
     document.getElementById('sync-now').addEventListener('click', sync);
+    document.getElementById('log-out').addEventListener('click', logOut);
     setInterval(async () => {
       if ((await getAll('outbox')).some(i => i.state === 'pending')) sync();
     }, SYNC_EVERY_MS);

@@ -152,7 +152,7 @@ final class CanvassViews {
                 <link rel="stylesheet" href="/static/canvass/app.css">
                 <script src="/static/canvass/app.js" defer></script>
                 </head><body data-user="%s">
-                <header class="bar"><strong>%s</strong><span id="who">%s</span></header>
+                <header class="bar"><strong>%s</strong><span id="who">%s <button type="button" id="log-out" class="secondary">Log out</button></span></header>
                 <div id="status" class="status" role="status"><span id="network">…</span> · <span id="pending-count">0</span> waiting to sync
                 <button type="button" id="sync-now">Sync now</button></div>
                 <main id="view"><p>Loading…</p></main>

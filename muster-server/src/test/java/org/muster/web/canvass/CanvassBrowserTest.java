@@ -106,7 +106,7 @@ class CanvassBrowserTest {
         assertThat(fixture.db.people().profile(campaign, people.get(1)).orElseThrow().tags()).contains("moved");
 
         browser.findElement(By.linkText("← Your lists")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conflicts"), "Someone else already recorded"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conflicts"), "already has a result on this list"));
         assertThat(browser.findElement(By.id("conflicts")).getText()).startsWith("W4 Walker, 4 ELM ST");
         Path screenshots = Path.of("target", "screenshots");
         Files.createDirectories(screenshots);
@@ -117,6 +117,15 @@ class CanvassBrowserTest {
         browser.findElement(By.id("sync-now")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-lists")));
         assertThat(browser.findElement(By.id("view")).getText()).contains("\"Elm St\" is no longer assigned to you.");
+
+        // Logging out of the phone removes its canvassing data (nothing is waiting to be sent).
+        browser.findElement(By.id("log-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        Object databases = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "indexedDB.databases().then(list => done(list.map(d => d.name).join(',')));");
+        assertThat((String) databases).doesNotContain("muster-canvass-" + volunteer.id());
+        browser.get(fixture.server.baseUrl() + "/canvass/api/lists");
+        assertThat(browser.getCurrentUrl()).as("the session is over").contains("/login");
     }
 
     @Test
