@@ -63,6 +63,9 @@ public interface CanvassStore {
     /** The caller passes on a claimed person: the lease ends and the person goes to the back of the queue. */
     boolean skip(long listId, long personId, long userId);
 
+    /** The list's submissions that were kept but not applied (conflicts), newest first. */
+    List<ReceivedResult> unapplied(long listId, int limit);
+
     /** Attempts, contacts and IDs per list and canvasser, from applied results. */
     List<FieldProgress> progress(long campaignId);
 

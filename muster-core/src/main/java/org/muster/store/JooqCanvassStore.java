@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -48,6 +49,7 @@ import org.muster.canvass.ListKind;
 import org.muster.canvass.NewContact;
 import org.muster.canvass.Outcome;
 import org.muster.canvass.PendingContact;
+import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
 import org.muster.canvass.Script;
 import org.muster.canvass.StoredScript;
@@ -425,7 +427,23 @@ public final class JooqCanvassStore implements CanvassStore {
                 .and(EntryTable.STATUS.eq(OPEN)).execute() == 1;
     }
 
-    // ---- progress and pending contacts
+    // ---- progress, conflicts and pending contacts
+
+    @Override
+    public List<ReceivedResult> unapplied(long listId, int limit) {
+        return dsl.select(ResultTable.ID, ResultTable.PERSON_ID, PersonTable.FIRST_NAME, PersonTable.LAST_NAME, AppUserTable.DISPLAY_NAME,
+                        ResultTable.RESULT_CODE, ResultTable.OUTCOME, ResultTable.RECORDED_AT)
+                .from(ResultTable.T).join(AppUserTable.T).on(AppUserTable.ID.eq(ResultTable.USER_ID))
+                .leftJoin(PersonTable.T).on(PersonTable.ID.eq(ResultTable.PERSON_ID))
+                .where(ResultTable.LIST_ID.eq(listId)).and(ResultTable.OUTCOME.ne(Outcome.APPLIED.name()))
+                .orderBy(ResultTable.ID.desc()).limit(limit)
+                .fetch(r -> new ReceivedResult(r.get(ResultTable.ID), r.get(ResultTable.PERSON_ID),
+                        r.get(ResultTable.PERSON_ID) == null ? "(new person)"
+                                : Stream.of(r.get(PersonTable.FIRST_NAME), r.get(PersonTable.LAST_NAME)).filter(x -> x != null)
+                                        .collect(Collectors.joining(" ")),
+                        r.get(AppUserTable.DISPLAY_NAME), ResultCode.valueOf(r.get(ResultTable.RESULT_CODE)),
+                        Outcome.valueOf(r.get(ResultTable.OUTCOME)), Instant.ofEpochMilli(r.get(ResultTable.RECORDED_AT))));
+    }
 
     @Override
     public List<FieldProgress> progress(long campaignId) {

@@ -32,6 +32,7 @@ import org.muster.web.security.Authentication;
 /** The organiser's side: scripts, lists from a segment, assignment, exports, walk sheets and the live dashboard. */
 public final class CanvassRoutes {
 
+    private static final int UNAPPLIED_SHOWN = 100;
     private static final Duration DASHBOARD_POLL = Duration.ofSeconds(1);
     private static final Duration DASHBOARD_KEEPALIVE = Duration.ofSeconds(15);
 
@@ -118,7 +119,7 @@ public final class CanvassRoutes {
     private void listPage(Context ctx) {
         CanvassList list = access.managed(ctx);
         ctx.html(CanvassViews.list(auth.page(ctx), list, store.script(campaignId, list.scriptId()).orElseThrow(), store.doors(list.id()),
-                store.assignments(list.id()), store.assignableUsers(campaignId)).toString());
+                store.assignments(list.id()), store.assignableUsers(campaignId), store.unapplied(list.id(), UNAPPLIED_SHOWN)).toString());
     }
 
     private void assign(Context ctx) {

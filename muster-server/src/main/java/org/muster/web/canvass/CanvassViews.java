@@ -6,6 +6,7 @@ import org.muster.canvass.Assignment;
 import org.muster.canvass.CanvassList;
 import org.muster.canvass.Door;
 import org.muster.canvass.FieldProgress;
+import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
 import org.muster.canvass.StoredScript;
 import org.muster.web.view.Html;
@@ -91,7 +92,12 @@ final class CanvassViews {
     }
 
     static Html list(PageContext page, CanvassList list, StoredScript script, List<Door> doors, List<Assignment> assignments,
-            List<User> canvassers) {
+            List<User> canvassers, List<ReceivedResult> unapplied) {
+        Html conflicts = unapplied.isEmpty() ? Html.raw("<p class=\"hint\">None.</p>") : Html.of("""
+                <table class="people" id="unapplied"><thead><tr><th>Recorded</th><th>Canvasser</th><th>Person</th><th>Result</th><th>Why not applied</th></tr></thead>
+                <tbody>%s</tbody></table>""", unapplied.stream().map(r -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                r.recordedAt().toString().substring(0, 16).replace('T', ' '), r.userName(), r.personName(), r.code().label(), r.outcome().message()))
+                .collect(Html.joining()));
         Html assigned = assignments.stream().filter(Assignment::active).map(a -> Html.of("""
                 <li>%s%s <form method="post" action="/canvass/lists/%s/unassign" class="inline">%s
                 <input type="hidden" name="user" value="%s"><button type="submit" class="secondary">Take back</button></form></li>""",
@@ -111,11 +117,12 @@ final class CanvassViews {
                 <form method="post" action="/canvass/lists/%s/assign" class="inline" id="assign">%s
                 <select name="user" aria-label="Canvasser">%s</select>
                 <label>Due <input type="date" name="due"></label> <button type="submit">Assign</button></form></div>
+                <div class="card"><h2>Results kept but not applied</h2>%s</div>
                 <div class="card"><h2>People</h2><table class="people" id="doors"><thead><tr><th>#</th><th>Name</th><th>%s</th><th>Status</th><th>Result</th></tr></thead>
                 <tbody>%s</tbody></table></div>""",
                 list.name(), kindName(list), list.done(), list.doors(), script.name(),
                 list.turfId() == null ? "" : " · turf " + list.turfId(), list.id(), list.id(), assigned, list.id(),
-                Layout.csrfField(page), options, list.kind() == org.muster.canvass.ListKind.WALK ? "Address" : "Phone", rows));
+                Layout.csrfField(page), options, conflicts, list.kind() == org.muster.canvass.ListKind.WALK ? "Address" : "Phone", rows));
     }
 
     /** One sheet per list for clipboards: ordered doors, boxes to tick, the script. Prints on A4/Letter. */

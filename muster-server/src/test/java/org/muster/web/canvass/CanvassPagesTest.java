@@ -171,6 +171,9 @@ class CanvassPagesTest extends BothServersTest {
         Response late = postJson(kimClient, "/canvass/api/results", """
                 {"results":[{"id":"kim%1$d","listId":%1$d,"personId":%2$d,"code":"REFUSED"}]}""".formatted(s.list().id(), ada));
         assertThat(late.body()).contains("\"outcome\":\"ALREADY_CANVASSED\"", "already has a result on this list");
+        String listPage = logIn(f, f.user(Role.ORGANISER)).get("/canvass/lists/" + s.list().id()).body();
+        assertThat(listPage.substring(listPage.indexOf("id=\"unapplied\""))).contains(kim.displayName(), "S", "Walker", "Refused",
+                "already has a result on this list");
 
         assertThat(samClient.postJson("/canvass/api/results", "{\"results\":[]}").status()).as("no CSRF token").isEqualTo(403);
         assertThat(postJson(samClient, "/canvass/api/results", "{not json").status()).isEqualTo(400);
