@@ -33,6 +33,7 @@ import org.muster.web.security.Authentication;
 public final class CanvassRoutes {
 
     private static final int UNAPPLIED_SHOWN = 100;
+    private static final int PENDING_SHOWN = 100;
     private static final Duration DASHBOARD_POLL = Duration.ofSeconds(1);
     private static final Duration DASHBOARD_KEEPALIVE = Duration.ofSeconds(15);
 
@@ -70,7 +71,8 @@ public final class CanvassRoutes {
 
     private void overview(Context ctx) {
         ListAccess.requireOrganiser(ctx);
-        ctx.html(CanvassViews.overview(auth.page(ctx), store.lists(campaignId), store.scripts(campaignId), store.progress(campaignId)).toString());
+        ctx.html(CanvassViews.overview(auth.page(ctx), store.lists(campaignId), store.scripts(campaignId), store.progress(campaignId),
+                store.pendingContacts(campaignId, PENDING_SHOWN)).toString());
     }
 
     private void scripts(Context ctx) {

@@ -6,6 +6,7 @@ import org.muster.canvass.Assignment;
 import org.muster.canvass.CanvassList;
 import org.muster.canvass.Door;
 import org.muster.canvass.FieldProgress;
+import org.muster.canvass.PendingContact;
 import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
 import org.muster.canvass.StoredScript;
@@ -19,7 +20,15 @@ final class CanvassViews {
     private CanvassViews() {
     }
 
-    static Html overview(PageContext page, List<CanvassList> lists, List<StoredScript> scripts, List<FieldProgress> progress) {
+    static Html overview(PageContext page, List<CanvassList> lists, List<StoredScript> scripts, List<FieldProgress> progress,
+            List<PendingContact> pending) {
+        Html newPeople = pending.isEmpty() ? Html.raw("<p class=\"hint\">None waiting.</p>") : Html.of("""
+                <p class="hint">Held until identity resolution links them to a person (known or new).</p>
+                <table class="people" id="pending-contacts"><thead><tr><th>Met</th><th>Name</th><th>Phone</th><th>Email</th><th>Address</th></tr></thead>
+                <tbody>%s</tbody></table>""", pending.stream().map(p -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                p.createdAt().toString().substring(0, 10), String.join(" ", java.util.stream.Stream.of(p.contact().firstName(), p.contact().lastName())
+                        .filter(java.util.Objects::nonNull).toList()), p.contact().phone(), p.contact().email(), p.contact().address()))
+                .collect(Html.joining()));
         Html rows = lists.stream().map(l -> Html.of("""
                 <tr><td><a href="/canvass/lists/%s">%s</a></td><td>%s</td><td>%s</td><td>%s / %s</td><td><code>%s</code></td></tr>""",
                 l.id(), l.name(), kindName(l), l.createdAt().toString().substring(0, 10), l.done(), l.doors(), l.source()))
@@ -44,7 +53,8 @@ final class CanvassViews {
                 <table class="people" id="lists"><thead><tr><th>Name</th><th>Kind</th><th>Created</th><th>Done</th><th>From</th></tr></thead>
                 <tbody>%s</tbody></table></div>
                 <div class="card"><h2>New list</h2>%s</div>
-                <div class="card"><h2>Progress</h2>%s</div>""", rows, newList, progressTable(progress)));
+                <div class="card"><h2>Progress</h2>%s</div>
+                <div class="card"><h2>New people met while canvassing</h2>%s</div>""", rows, newList, progressTable(progress), newPeople));
     }
 
     static Html progressTable(List<FieldProgress> progress) {

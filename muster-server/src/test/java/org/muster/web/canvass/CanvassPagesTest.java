@@ -180,6 +180,8 @@ class CanvassPagesTest extends BothServersTest {
         assertThat(postJson(samClient, "/canvass/api/results", "{\"results\":[" + "{},".repeat(200) + "{}]}").status()).isEqualTo(400);
         assertThat(f.db.people().profile(f.campaign.id(), ada).orElseThrow().person().supportLevel()).isEqualTo(1);
         assertThat(f.db.canvass().pendingContacts(f.campaign.id(), 100)).anySatisfy(p -> assertThat(p.contact().lastName()).isEqualTo("Hopper"));
+        String overview = logIn(f, f.user(Role.ORGANISER)).get("/canvass").body();
+        assertThat(overview.substring(overview.indexOf("id=\"pending-contacts\""))).contains("Grace Hopper");
     }
 
     @ParameterizedTest
