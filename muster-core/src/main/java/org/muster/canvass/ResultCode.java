@@ -1,5 +1,7 @@
 package org.muster.canvass;
 
+import java.util.Locale;
+
 /**
  * How a door knock or call ended. A contact is a conversation with the person; a code may also mark the person
  * with a tag (moved, deceased, wrong number) and may leave the door open for another attempt (not home).
@@ -48,7 +50,7 @@ public enum ResultCode {
     /** Parses a code as sent by a client; the message names the bad value. */
     public static ResultCode parse(String value) {
         try {
-            return valueOf(value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown result code '" + value + "'");
         }

@@ -3,6 +3,7 @@ package org.muster.canvass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,7 @@ public record Script(String intro, List<Question> questions) {
             for (String option : m.group(2).split(",")) {
                 String[] kv = option.strip().split("=", 2);
                 if (kv.length != 2) throw error(no, "has an option '" + option.strip() + "' without '='");
-                String key = kv[0].strip().toLowerCase(java.util.Locale.ROOT);
+                String key = kv[0].strip().toLowerCase(Locale.ROOT);
                 String value = kv[1].strip();
                 switch (key) {
                     case "support" -> {

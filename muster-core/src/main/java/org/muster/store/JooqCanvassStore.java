@@ -2,6 +2,7 @@ package org.muster.store;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.muster.store.CanvassTables.AssignmentTable;
@@ -18,6 +19,7 @@ import static org.muster.store.Tables.PersonTable;
 import static org.muster.store.Tables.TagTable;
 import static org.muster.store.Tables.TaggingTable;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +28,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -448,8 +449,8 @@ public final class JooqCanvassStore implements CanvassStore {
     @Override
     public List<FieldProgress> progress(long campaignId) {
         Field<Integer> attempts = count();
-        Field<java.math.BigDecimal> contacts = sum(when(ResultTable.RESULT_CODE.in(contactCodes()), inline(1)).otherwise(inline(0)));
-        Field<java.math.BigDecimal> ids = sum(when(ResultTable.SUPPORT_LEVEL.isNotNull(), inline(1)).otherwise(inline(0)));
+        Field<BigDecimal> contacts = sum(when(ResultTable.RESULT_CODE.in(contactCodes()), inline(1)).otherwise(inline(0)));
+        Field<BigDecimal> ids = sum(when(ResultTable.SUPPORT_LEVEL.isNotNull(), inline(1)).otherwise(inline(0)));
         return dsl.select(ResultTable.LIST_ID, ListTable.NAME, ResultTable.USER_ID, AppUserTable.DISPLAY_NAME, attempts, contacts, ids)
                 .from(ResultTable.T).join(ListTable.T).on(ListTable.ID.eq(ResultTable.LIST_ID))
                 .join(AppUserTable.T).on(AppUserTable.ID.eq(ResultTable.USER_ID))
@@ -467,7 +468,7 @@ public final class JooqCanvassStore implements CanvassStore {
 
     @Override
     public long latestResultId(long campaignId) {
-        Long id = dsl.select(org.jooq.impl.DSL.max(ResultTable.ID)).from(ResultTable.T).where(ResultTable.CAMPAIGN_ID.eq(campaignId))
+        Long id = dsl.select(max(ResultTable.ID)).from(ResultTable.T).where(ResultTable.CAMPAIGN_ID.eq(campaignId))
                 .fetchOne(0, Long.class);
         return id == null ? 0 : id;
     }

@@ -1,11 +1,16 @@
 package org.muster.web.canvass;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.muster.account.User;
 import org.muster.canvass.Assignment;
 import org.muster.canvass.CanvassList;
 import org.muster.canvass.Door;
 import org.muster.canvass.FieldProgress;
+import org.muster.canvass.ListKind;
 import org.muster.canvass.PendingContact;
 import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
@@ -26,8 +31,8 @@ final class CanvassViews {
                 <p class="hint">Held until identity resolution links them to a person (known or new).</p>
                 <table class="people" id="pending-contacts"><thead><tr><th>Met</th><th>Name</th><th>Phone</th><th>Email</th><th>Address</th></tr></thead>
                 <tbody>%s</tbody></table>""", pending.stream().map(p -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-                p.createdAt().toString().substring(0, 10), String.join(" ", java.util.stream.Stream.of(p.contact().firstName(), p.contact().lastName())
-                        .filter(java.util.Objects::nonNull).toList()), p.contact().phone(), p.contact().email(), p.contact().address()))
+                p.createdAt().toString().substring(0, 10), String.join(" ", Stream.of(p.contact().firstName(), p.contact().lastName())
+                        .filter(Objects::nonNull).toList()), p.contact().phone(), p.contact().email(), p.contact().address()))
                 .collect(Html.joining()));
         Html rows = lists.stream().map(l -> Html.of("""
                 <tr><td><a href="/canvass/lists/%s">%s</a></td><td>%s</td><td>%s</td><td>%s / %s</td><td><code>%s</code></td></tr>""",
@@ -116,7 +121,7 @@ final class CanvassViews {
         Html options = canvassers.stream().map(u -> Html.of("<option value=\"%s\">%s (%s)</option>", u.id(), u.displayName(), u.email()))
                 .collect(Html.joining());
         Html rows = doors.stream().map(d -> Html.of("<tr><td>%s</td><td><a href=\"/people/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
-                d.position(), d.personId(), d.name(), list.kind() == org.muster.canvass.ListKind.WALK ? d.address() : d.phone(),
+                d.position(), d.personId(), d.name(), list.kind() == ListKind.WALK ? d.address() : d.phone(),
                 d.open() ? "open" : "done", d.resultCode() == null ? "" : ResultCode.valueOf(d.resultCode()).label())).collect(Html.joining());
         return Layout.page(page, list.name(), Html.of("""
                 <p class="crumbs"><a href="/canvass">Canvassing</a></p>
@@ -132,18 +137,18 @@ final class CanvassViews {
                 <tbody>%s</tbody></table></div>""",
                 list.name(), kindName(list), list.done(), list.doors(), script.name(),
                 list.turfId() == null ? "" : " · turf " + list.turfId(), list.id(), list.id(), assigned, list.id(),
-                Layout.csrfField(page), options, conflicts, list.kind() == org.muster.canvass.ListKind.WALK ? "Address" : "Phone", rows));
+                Layout.csrfField(page), options, conflicts, list.kind() == ListKind.WALK ? "Address" : "Phone", rows));
     }
 
     /** One sheet per list for clipboards: ordered doors, boxes to tick, the script. Prints on A4/Letter. */
     static Html walkSheet(String campaignName, CanvassList list, StoredScript script, List<Door> doors) {
-        Html codes = Html.raw(java.util.Arrays.stream(ResultCode.values()).map(c -> Html.escape(c.label()))
-                .collect(java.util.stream.Collectors.joining(" · ")));
+        Html codes = Html.raw(Arrays.stream(ResultCode.values()).map(c -> Html.escape(c.label()))
+                .collect(Collectors.joining(" · ")));
         Html rows = doors.stream().map(d -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"box\">%s</td><td class=\"notes\"></td></tr>",
                 d.position(), d.address(), d.name(), d.phone(), d.open() ? "" : "done")).collect(Html.joining());
         Html questions = script.script().questions().stream().map(q -> Html.of("<li>%s <span class=\"answers\">%s</span></li>", q.prompt(),
                 q.answers().stream().map(a -> a.label() + (a.next() == null ? "" : a.next() == 0 ? " (end)" : " (go to " + a.next() + ")"))
-                        .collect(java.util.stream.Collectors.joining(" / ")))).collect(Html.joining());
+                        .collect(Collectors.joining(" / ")))).collect(Html.joining());
         return Html.of("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · walk sheet</title>
@@ -178,10 +183,10 @@ final class CanvassViews {
     }
 
     static String kindName(CanvassList list) {
-        return list.kind() == org.muster.canvass.ListKind.WALK ? "Walk list" : "Call list";
+        return list.kind() == ListKind.WALK ? "Walk list" : "Call list";
     }
 
     private static String resultCodes() {
-        return String.join(", ", java.util.Arrays.stream(ResultCode.values()).map(ResultCode::label).toList());
+        return String.join(", ", Arrays.stream(ResultCode.values()).map(ResultCode::label).toList());
     }
 }
