@@ -35,6 +35,7 @@ import org.muster.canvass.Submission;
 import org.muster.canvass.SubmissionResult;
 import org.muster.people.ContactCategory;
 import org.muster.people.NewPerson;
+import org.muster.segment.SegmentIndex;
 import org.muster.segment.SegmentParser;
 
 class CanvassStoreTest {
@@ -86,6 +87,7 @@ class CanvassStoreTest {
             store.assign(list.id(), kim.id(), null, sam.id());
             long ada = people.get(0);
             long before = outboxSize(db);
+            SegmentIndex index = SegmentIndex.build(new JooqSegmentSource(db), campaign);
 
             Submission first = new Submission("k-1", list.id(), ada, ResultCode.CONTACTED, Map.of(1, 1, 2, 1), "Lovely dog",
                     Instant.now(), null);
@@ -106,6 +108,9 @@ class CanvassStoreTest {
             SegmentSql sql = new SegmentSql(db, campaign);
             assertThat(sql.ids(SegmentParser.parse("contacted(30d, canvass)"), Instant.now())).containsExactly(ada);
             assertThat(outboxSize(db)).isGreaterThanOrEqualTo(before + 2);
+            index.catchUp();
+            assertThat(index.ids(SegmentParser.parse("tag(yard-sign) and support = 1 and contacted(30d, canvass)"), Instant.now()))
+                    .as("the bitmap index follows the outbox").containsExactly(ada);
 
             // Kim recorded the same door offline: kept, not applied, and the person keeps Sam's answers.
             SubmissionResult late = store.submit(campaign, kim, new Submission("k-2", list.id(), ada, ResultCode.CONTACTED,

@@ -230,7 +230,9 @@
         return h('li', {class: cls || null}, h('a', {class: 'door', href: '#door/' + list.id + '/' + d.personId, 'data-person': d.personId},
           d.address || '(no address)', h('small', {}, d.name + (state ? ' · ' + label[state] : d.open ? '' : ' · done'))));
       })),
-      h('p', {}, h('a', {href: '#new/' + list.id, id: 'new-person'}, 'Someone at the door who is not on the list')));
+      h('p', {}, h('a', {href: '#new/' + list.id, id: 'new-person'}, 'Someone at the door who is not on the list')),
+      h('p', {}, h('a', {href: '/canvass/lists/' + list.id + '/sheet', target: '_blank', rel: 'noopener'}, 'Printable walk sheet'),
+        ' (needs a connection)'));
   }
 
   /** The result form for one door, or for a new person when personId is null. Questions follow the branching. */
