@@ -177,6 +177,15 @@ class CanvassPagesTest extends BothServersTest {
 
         assertThat(samClient.postJson("/canvass/api/results", "{\"results\":[]}").status()).as("no CSRF token").isEqualTo(403);
         assertThat(postJson(samClient, "/canvass/api/results", "{not json").status()).isEqualTo(400);
+        String hostile = """
+                {"results":[{"id":"%s","listId":%d,"personId":%d,"code":"CONTACTED","note":"%s"},
+                 {"id":"h2","listId":"x","personId":1,"code":"CONTACTED"},
+                 {"id":"h3","listId":%d,"personId":%d,"code":"NOT_HOME","answers":{"1":1}}]}""".formatted(
+                "k".repeat(101), s.list().id(), s.people().get(1), "n".repeat(2001), s.list().id(), s.people().get(1));
+        Response refused = postJson(samClient, "/canvass/api/results", hostile);
+        assertThat(refused.body()).contains("an id of 1 to 100 characters", "listId must be a number",
+                "answers need a result code of a conversation").doesNotContain("APPLIED");
+        assertThat(f.db.canvass().doors(s.list().id()).get(1).open()).as("nothing was written").isTrue();
         assertThat(postJson(samClient, "/canvass/api/results", "{\"results\":[" + "{},".repeat(200) + "{}]}").status()).isEqualTo(400);
         assertThat(f.db.people().profile(f.campaign.id(), ada).orElseThrow().person().supportLevel()).isEqualTo(1);
         assertThat(f.db.canvass().pendingContacts(f.campaign.id(), 100)).anySatisfy(p -> assertThat(p.contact().lastName()).isEqualTo("Hopper"));
