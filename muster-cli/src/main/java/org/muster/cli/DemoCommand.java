@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                                 role, secret.toCharArray()));
                 logins.append("\n  ").append(email).append("  (").append(role.name().toLowerCase(Locale.ROOT)).append(')');
             }
+            DemoField.ensure(database, campaign.id(), database.users().findByEmail("volunteer@demo.muster").orElseThrow());
             if (noServe) {
                 System.out.println(logins);
                 return 0;

@@ -23,7 +23,7 @@ public final class SegmentCsv {
     }
 
     /** Quotes what needs it, and defuses cells a spreadsheet would run as a formula (CSV injection). */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) return "";
         String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? '"' + v.replace("\"", "\"\"") + '"' : v;

@@ -19,6 +19,7 @@ import org.muster.account.AuditLog;
 import org.muster.account.PasswordHasher;
 import org.muster.account.UserStore;
 import org.muster.campaign.CampaignStore;
+import org.muster.canvass.CanvassStore;
 import org.muster.people.PersonStore;
 import org.muster.voterfile.ImportJobStore;
 
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final CampaignStore campaigns;
     private final ImportJobStore imports;
+    private final CanvassStore canvass;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, PasswordHasher hasher) {
         this.config = config;
@@ -55,6 +57,7 @@ public final class Database implements AutoCloseable {
         this.audit = new JooqAuditLog(dsl);
         this.campaigns = new JooqCampaignStore(dsl);
         this.imports = new JooqImportJobStore(dsl);
+        this.canvass = new JooqCanvassStore(dsl);
     }
 
     /** Opens the pool and brings the schema up to date; a failure is one clear {@link MusterException}. */
@@ -91,6 +94,10 @@ public final class Database implements AutoCloseable {
 
     public ImportJobStore imports() {
         return imports;
+    }
+
+    public CanvassStore canvass() {
+        return canvass;
     }
 
     public DSLContext dsl() {

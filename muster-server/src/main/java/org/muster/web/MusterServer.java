@@ -17,6 +17,8 @@ import org.muster.store.Database;
 import org.muster.store.JooqHomeStore;
 import org.muster.store.JooqPrecinctShapeStore;
 import org.muster.store.JooqTurfStore;
+import org.muster.web.canvass.CanvassAppRoutes;
+import org.muster.web.canvass.CanvassRoutes;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
 import org.muster.web.turf.TurfRoutes;
@@ -87,6 +89,8 @@ public final class MusterServer implements AutoCloseable {
         JooqHomeStore homes = new JooqHomeStore(db);
         new MapRoutes(new JooqPrecinctShapeStore(db), homes, segments::index, segments::resolver, auth, campaign.id()).register(app);
         new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
+        new CanvassRoutes(db, auth, campaign.id()).register(app);
+        new CanvassAppRoutes(db, auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
@@ -144,7 +148,7 @@ public final class MusterServer implements AutoCloseable {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
-                || path.startsWith("/static/") || path.startsWith("/webjars/");
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path);
     }
 
     private static void securityHeaders(Context ctx) {

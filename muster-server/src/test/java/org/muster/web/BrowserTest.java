@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,58 +18,31 @@ import org.muster.people.ContactCategory;
 import org.muster.people.NewPerson;
 import org.muster.store.TestDatabases;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The real thing in headless Chromium: login, search as you type (htmx), open the profile, count a segment as you type. Fails, never skips,
- * when Chromium is missing: CI installs it, and a silent skip would hide a broken UI.
- */
+/** The real thing in headless Chromium ({@link Chromium}): login, search as you type (htmx), open the profile, count a segment as you type. */
 class BrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     private static ServerFixture fixture;
+    private static Chromium chromium;
     private static WebDriver browser;
-    private static Path profileDir;
 
     @BeforeAll
-    static void start() throws IOException {
-        assertThat(CHROMIUM.canExecute()).as("Chromium is needed at %s for this test: "
-                + "apt-get install chromium chromium-driver", CHROMIUM).isTrue();
-        assertThat(CHROMEDRIVER.canExecute()).as("chromedriver is needed at %s for this test: "
-                + "apt-get install chromium-driver", CHROMEDRIVER).isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        profileDir = Files.createTempDirectory("muster-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profileDir);
-        // An explicit driver executable keeps Selenium Manager from trying to download one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
+    static void start() {
         fixture = new ServerFixture(TestDatabases.sqlite());
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1300));
+        chromium = new Chromium(1280, 1300);
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (fixture != null) fixture.stop();
-        if (profileDir != null) {
-            try (var files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 
     @Test

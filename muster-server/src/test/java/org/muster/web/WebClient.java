@@ -50,6 +50,12 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a JSON body, as the canvassing app does. */
+    public Response postJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** The CSRF token of this client's session, read from a page like a browser would. */
     public String csrfToken(String pagePath) {
         Matcher m = CSRF_META.matcher(get(pagePath).body());

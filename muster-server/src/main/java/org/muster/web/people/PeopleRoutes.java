@@ -34,7 +34,7 @@ public final class PeopleRoutes {
     }
 
     public void register(Javalin app) {
-        app.get("/", ctx -> ctx.redirect("/people"));
+        app.get("/", ctx -> ctx.redirect(Authentication.user(ctx).role().readsAllPeople() ? "/people" : "/canvass/app"));
         app.get("/people", this::search);
         app.get("/people/{id}", this::profile);
         app.post("/people/{id}/notes", this::addNote);

@@ -1,0 +1,205 @@
+package org.muster.web.canvass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.muster.account.Role;
+import org.muster.account.User;
+import org.muster.canvass.CanvassFixtures;
+import org.muster.canvass.CanvassList;
+import org.muster.canvass.ListKind;
+import org.muster.canvass.ResultCode;
+import org.muster.canvass.Submission;
+import org.muster.store.TestDatabases;
+import org.muster.web.Chromium;
+import org.muster.web.ServerFixture;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The canvassing app in headless Chromium on a phone-sized window: downloads the list, goes offline (DevTools
+ * network emulation), records results, reloads while offline, comes back online, and every result arrives in the
+ * database exactly once; a door someone else took meanwhile is shown as a conflict.
+ */
+class CanvassBrowserTest {
+
+    private static ServerFixture fixture;
+    private static Chromium chromium;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        fixture = new ServerFixture(TestDatabases.sqlite());
+        chromium = new Chromium(412, 915);
+        browser = chromium.browser;
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (chromium != null) chromium.close();
+        if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    void resultsRecordedOfflineArriveExactlyOnceAfterAReload() throws IOException {
+        long campaign = fixture.campaign.id();
+        List<Long> people = CanvassFixtures.street(fixture.db, campaign, "W", 4);
+        long script = fixture.db.canvass().createScript(campaign, "Doors", CanvassFixtures.SCRIPT).id();
+        CanvassList list = fixture.db.canvass().createList(campaign, "Elm St", ListKind.WALK, script, "chosen", null,
+                people.stream().mapToLong(Long::longValue).toArray(), null);
+        User volunteer = fixture.user(Role.VOLUNTEER);
+        User other = fixture.user(Role.VOLUNTEER);
+        fixture.db.canvass().assign(list.id(), volunteer.id(), null, other.id());
+        fixture.db.canvass().assign(list.id(), other.id(), null, other.id());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        logInAndOpen(volunteer, "/canvass/app", wait);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.list-link"))).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.door"), 4));
+        assertThat(browser.findElements(By.cssSelector("a.door")).getFirst().getText()).startsWith("1 ELM ST");
+        Object ready = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.serviceWorker.ready.then(() => done(true), () => done(false));");
+        assertThat(ready).as("the service worker is installed with the app's shell").isEqualTo(true);
+
+        network(false);
+        recordAt(wait, list, people.get(3), "CONTACTED", Map.of("q1", "1", "q2", "1"));  // 1 ELM ST: the street was inserted 4..1
+        recordAt(wait, list, people.get(2), "NOT_HOME", Map.of());
+        recordAt(wait, list, people.get(1), "MOVED", Map.of());
+        browser.findElement(By.id("new-person")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("firstName"))).sendKeys("Grace");
+        browser.findElement(By.name("lastName")).sendKeys("Hopper");
+        browser.findElement(By.cssSelector("input[name=code][value=CONTACTED]")).click();
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("doors")));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "4"));
+        assertThat(browser.findElement(By.id("network")).getText()).isEqualTo("Offline");
+        assertThat(results(volunteer)).as("nothing reached the server while offline").isEmpty();
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "4"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#doors li.waiting"), 3));  // the new person has no door
+        // Meanwhile another canvasser records the last door, so this phone's result for it will be a conflict.
+        fixture.db.canvass().submit(campaign, other, new Submission("other-1", list.id(), people.get(0), ResultCode.REFUSED, Map.of(), null,
+                Instant.now(), null));
+        recordAt(wait, list, people.get(0), "CONTACTED", Map.of("q1", "3"));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "5"));
+
+        network(true);
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
+        wait.until(ExpectedConditions.textToBe(By.id("network"), "Online"));
+        List<Record> rows = results(volunteer);
+        assertThat(rows).hasSize(5);
+        assertThat(rows).extracting(r -> r.get("idempotency_key", String.class)).doesNotHaveDuplicates();
+        assertThat(rows).extracting(r -> r.get("person_id", Long.class)).filteredOn(java.util.Objects::nonNull)
+                .containsExactlyInAnyOrderElementsOf(people);
+        assertThat(rows).extracting(r -> r.get("outcome", String.class)).containsExactlyInAnyOrder("APPLIED", "APPLIED", "APPLIED",
+                "APPLIED", "ALREADY_CANVASSED");
+        assertThat(fixture.db.canvass().pendingContacts(campaign, 10)).extracting(p -> p.contact().lastName()).containsExactly("Hopper");
+        assertThat(fixture.db.people().profile(campaign, people.get(3)).orElseThrow().person().supportLevel()).isEqualTo(1);
+        assertThat(fixture.db.people().profile(campaign, people.get(1)).orElseThrow().tags()).contains("moved");
+
+        browser.findElement(By.linkText("← Your lists")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conflicts"), "already has a result on this list"));
+        assertThat(browser.findElement(By.id("conflicts")).getText()).startsWith("W4 Walker, 4 ELM ST");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("canvass-app.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // Taken back: the list leaves the phone at the next sync.
+        fixture.db.canvass().unassign(list.id(), volunteer.id());
+        browser.findElement(By.id("sync-now")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-lists")));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("\"Elm St\" is no longer assigned to you.");
+
+        // Logging out of the phone removes its canvassing data (nothing is waiting to be sent).
+        browser.findElement(By.id("log-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        Object databases = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "indexedDB.databases().then(list => done(list.map(d => d.name).join(',')));");
+        assertThat((String) databases).doesNotContain("muster-canvass-" + volunteer.id());
+        browser.get(fixture.server.baseUrl() + "/canvass/api/lists");
+        assertThat(browser.getCurrentUrl()).as("the session is over").contains("/login");
+    }
+
+    @Test
+    void callersWorkThroughTheQueueAndTheDashboardFollowsLive() {
+        long campaign = fixture.campaign.id();
+        List<Long> people = CanvassFixtures.street(fixture.db, campaign, "C", 3);
+        long script = fixture.db.canvass().createScript(campaign, "Calls", CanvassFixtures.SCRIPT).id();
+        CanvassList list = fixture.db.canvass().createList(campaign, "Phone bank", ListKind.PHONE, script, "chosen", null,
+                people.stream().mapToLong(Long::longValue).toArray(), null);
+        User caller = fixture.user(Role.VOLUNTEER);
+        fixture.db.canvass().assign(list.id(), caller.id(), null, caller.id());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        logInAndOpen(fixture.user(Role.ORGANISER), "/canvass/dashboard", wait);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dashboard")));
+        String dashboard = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        logInAndOpen(caller, "/canvass/app", wait);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.list-link[href='#call/" + list.id() + "']"))).click();
+        // A call list keeps the order it was made in: the street was inserted from house 3 down to 1.
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C3 Walker"));
+        browser.findElement(By.id("skip")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C2 Walker"));
+        browser.findElement(By.cssSelector("input[name=code][value=CONTACTED]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=q1][value='2']"))).click();
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("door-name"), "C1 Walker"));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
+
+        browser.close();
+        browser.switchTo().window(dashboard);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard"), "Phone bank"));
+        assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Phone bank " + caller.displayName() + " 1 1 1");
+    }
+
+    /** Logs in (the login page sends the browser back to {@code path}); clears the previous user's session first. */
+    private static void logInAndOpen(User user, String path, WebDriverWait wait) {
+        browser.get(fixture.server.baseUrl() + "/health");  // cookies are deleted for the current page's site only
+        browser.manage().deleteAllCookies();
+        browser.get(fixture.server.baseUrl() + path);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("email")).sendKeys(user.email());
+        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        wait.until(ExpectedConditions.urlContains(path));
+    }
+
+    private static void recordAt(WebDriverWait wait, CanvassList list, long personId, String code, Map<String, String> answers) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.door[data-person='" + personId + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=code][value=" + code + "]"))).click();
+        // Questions appear as the branching reaches them: answer in order.
+        answers.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a ->
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=" + a.getKey() + "][value='" + a.getValue() + "']"))).click());
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.urlContains("#list/" + list.id()));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("doors")));
+    }
+
+    private static void network(boolean online) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    private static List<Record> results(User user) {
+        return fixture.db.dsl().select(DSL.field("idempotency_key"), DSL.field("person_id"), DSL.field("outcome"))
+                .from(DSL.table("canvass_result")).where(DSL.field("user_id").eq(user.id())).fetch().stream().map(r -> (Record) r).toList();
+    }
+}
