@@ -5,7 +5,10 @@ import java.util.Locale;
 /** A value records must share to be compared; blocking rules combine several. Null means "not in this block". */
 public enum BlockKey {
     FIRST, LAST, FIRST_PHONETIC, LAST_PHONETIC, LAST_NYSIIS, FIRST_INITIAL, LAST_INITIAL, INITIALS, DOB, BIRTH_YEAR,
-    BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET;
+    BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET, NAMES, FIRST_LETTERS, LAST_LETTERS, NAME_TOKEN,
+    NAME_LETTERS;
+
+    private static final String[] NONE = new String[0];
 
     String of(MatchRecord r) {
         return switch (this) {
@@ -28,7 +31,33 @@ public enum BlockKey {
             case PHONE -> r.get(Field.PHONE);
             case SSN -> r.get(Field.SSN);
             case STREET -> r.get(Field.ADDRESS);
+            case NAMES -> names(r);
+            case FIRST_LETTERS -> letters(r.get(Field.FIRST));
+            case LAST_LETTERS -> letters(r.get(Field.LAST));
+            case NAME_TOKEN, NAME_LETTERS -> throw new IllegalStateException(this + " has several values: use values()");
         };
+    }
+
+    /**
+     * Every value of this key for the record: one for most keys; for {@code name_token} and {@code name_letters}
+     * the first and the last name each, so records whose names sit in different fields (one name missing, or both
+     * swapped) still share a block.
+     */
+    String[] values(MatchRecord r) {
+        return switch (this) {
+            case NAME_TOKEN -> both(r.get(Field.FIRST), r.get(Field.LAST));
+            case NAME_LETTERS -> both(letters(r.get(Field.FIRST)), letters(r.get(Field.LAST)));
+            default -> {
+                String v = of(r);
+                yield v == null ? NONE : new String[] {v};
+            }
+        };
+    }
+
+    private static String[] both(String a, String b) {
+        if (a == null) return b == null ? NONE : new String[] {b};
+        if (b == null || a.equals(b)) return new String[] {a};
+        return new String[] {a, b};
     }
 
     /**
@@ -37,8 +66,8 @@ public enum BlockKey {
      */
     String comparisonName() {
         return switch (this) {
-            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS -> "first";
-            case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL -> "last";
+            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS, NAMES, FIRST_LETTERS, NAME_TOKEN, NAME_LETTERS -> "first";
+            case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL, LAST_LETTERS -> "last";
             case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY -> "dob";
             case STREET, ZIP, CITY -> "residence";
             case EMAIL_USER -> "email";
@@ -56,6 +85,31 @@ public enum BlockKey {
         String l = initial(r.get(Field.LAST));
         if (f == null || l == null) return null;
         return f.compareTo(l) <= 0 ? f + l : l + f;
+    }
+
+    /** Both names in alphabetical order: a first name typed as the last name still shares the key. */
+    private static String names(MatchRecord r) {
+        String f = r.get(Field.FIRST);
+        String l = r.get(Field.LAST);
+        if (f == null || l == null) return null;
+        return f.compareTo(l) <= 0 ? f + ' ' + l : l + ' ' + f;
+    }
+
+    /**
+     * The distinct letters of a name, sorted: typing errors that swap, double or drop a repeated letter keep the
+     * key (henderseon, henderson; nichslloon, nicholson), a substituted letter does not. Short names are too common
+     * to block on this way.
+     */
+    private static String letters(String name) {
+        if (name == null || name.length() < 4) return null;
+        boolean[] seen = new boolean[128];
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 128) seen[c] = true;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c = 'a'; c <= 'z'; c++) if (seen[c]) out.append(c);
+        return out.length() < 3 ? null : out.toString();
     }
 
     private static String initial(String s) {

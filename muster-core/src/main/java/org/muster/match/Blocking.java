@@ -2,14 +2,17 @@ package org.muster.match;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Generates candidate pairs as the union of several blocking rules. A pair is emitted by the first rule that
- * produces it (a later rule skips pairs an earlier one already matched), so the union needs no global pair set and
- * each rule's count is the number of pairs it adds. Blocks larger than {@code maxBlockSize} are skipped and
- * reported: they are a badly chosen key (e.g. a placeholder value), and comparing them all would be quadratic.
+ * Generates candidate pairs as the union of several blocking rules. A pair is emitted once: by the first rule that
+ * produces it (a later rule skips pairs an earlier one already matched) and, within a rule whose keys have several
+ * values, by the first block the two records share. So the union needs no global pair set and each rule's count
+ * is the number of pairs it adds. Blocks larger than {@code maxBlockSize} are skipped and reported: they are a
+ * badly chosen key (e.g. a placeholder value), and comparing them all would be quadratic.
  */
 public final class Blocking {
 
@@ -27,34 +30,35 @@ public final class Blocking {
     public static Result candidates(List<MatchRecord> records, List<BlockingRule> rules, boolean linkOnly,
             int maxBlockSize) {
         int n = records.size();
-        String[][] blocks = new String[rules.size()][n];
+        String[][][] blocks = new String[rules.size()][n][];
         for (int r = 0; r < rules.size(); r++) {
-            for (int i = 0; i < n; i++) blocks[r][i] = rules.get(r).blockOf(records.get(i));
+            for (int i = 0; i < n; i++) blocks[r][i] = rules.get(r).blocksOf(records.get(i));
         }
         CandidatePairs pairs = new CandidatePairs();
         ByteList ruleOf = new ByteList();
         long[] counts = new long[rules.size()];
         long[] skipped = new long[rules.size()];
+        List<Set<String>> oversized = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
+            Set<String> tooBig = new HashSet<>();
+            oversized.add(tooBig);
             Map<String, List<Integer>> groups = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                String b = blocks[r][i];
-                if (b != null) groups.computeIfAbsent(b, k -> new ArrayList<>(2)).add(i);
+                for (String b : blocks[r][i]) groups.computeIfAbsent(b, k -> new ArrayList<>(2)).add(i);
             }
-            for (List<Integer> group : groups.values()) {
-                if (group.size() < 2) continue;
-                if (group.size() > maxBlockSize) {
-                    skipped[r]++;
-                    // later rules must not rely on this rule having compared these records
-                    for (int i : group) blocks[r][i] = null;
-                    continue;
-                }
+            groups.forEach((block, group) -> {
+                if (group.size() > maxBlockSize) tooBig.add(block);
+            });
+            skipped[r] = tooBig.size();
+            for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
+                List<Integer> group = e.getValue();
+                if (group.size() < 2 || tooBig.contains(e.getKey())) continue;
                 for (int x = 0; x < group.size(); x++) {
                     int i = group.get(x);
                     for (int y = x + 1; y < group.size(); y++) {
                         int j = group.get(y);
                         if (linkOnly && records.get(i).source == records.get(j).source) continue;
-                        if (earlierRuleMatches(blocks, r, i, j)) continue;
+                        if (emittedBefore(blocks, oversized, r, i, j, e.getKey())) continue;
                         pairs.add(i, j);
                         ruleOf.add((byte) r);
                         counts[r]++;
@@ -65,12 +69,29 @@ public final class Blocking {
         return new Result(pairs, ruleOf.toArray(), List.copyOf(rules), counts, skipped);
     }
 
-    private static boolean earlierRuleMatches(String[][] blocks, int rule, int i, int j) {
+    /** Whether an earlier rule, or an earlier-sorting block of this rule, already paired i and j. */
+    private static boolean emittedBefore(String[][][] blocks, List<Set<String>> oversized, int rule, int i, int j,
+            String block) {
         for (int e = 0; e < rule; e++) {
-            String b = blocks[e][i];
-            if (b != null && b.equals(blocks[e][j])) return true;
+            if (firstShared(blocks[e][i], blocks[e][j], oversized.get(e)) != null) return true;
         }
-        return false;
+        return blocks[rule][i].length > 1 && blocks[rule][j].length > 1
+                && !block.equals(firstShared(blocks[rule][i], blocks[rule][j], oversized.get(rule)));
+    }
+
+    /** The alphabetically first block both records fall in, leaving out skipped ones; null when none. */
+    private static String firstShared(String[] a, String[] b, Set<String> skipped) {
+        String first = null;
+        for (String x : a) {
+            if (first != null && x.compareTo(first) >= 0) continue;
+            for (String y : b) {
+                if (x.equals(y) && !skipped.contains(x)) {
+                    first = x;
+                    break;
+                }
+            }
+        }
+        return first;
     }
 
     private static final class ByteList {

@@ -1,5 +1,6 @@
 package org.muster.match;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,16 +18,23 @@ public record BlockingRule(List<BlockKey> keys) {
         return new BlockingRule(Arrays.stream(text.split("\\+")).map(BlockKey::parse).toList());
     }
 
-    /** The block this record falls in, or null when a key is missing (the record is then not blocked by this rule). */
-    String blockOf(MatchRecord r) {
-        if (keys.size() == 1) return keys.get(0).of(r);
-        StringBuilder out = new StringBuilder();
+    /**
+     * The blocks this record falls in: one per combination of its keys' values (most keys have one value), none
+     * when a key is missing (the record is then not blocked by this rule).
+     */
+    String[] blocksOf(MatchRecord r) {
+        if (keys.size() == 1) return keys.get(0).values(r);
+        List<String> blocks = List.of("");
         for (BlockKey k : keys) {
-            String v = k.of(r);
-            if (v == null) return null;
-            out.append(v).append('\u0001');
+            String[] values = k.values(r);
+            if (values.length == 0) return values;
+            List<String> longer = new ArrayList<>(blocks.size() * values.length);
+            for (String prefix : blocks) {
+                for (String v : values) longer.add(prefix + v + '\u0001');
+            }
+            blocks = longer;
         }
-        return out.toString();
+        return blocks.toArray(String[]::new);
     }
 
     @Override

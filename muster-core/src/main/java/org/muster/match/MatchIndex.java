@@ -31,8 +31,9 @@ public final class MatchIndex {
         int index = records.size();
         records.add(record);
         for (int r = 0; r < blocks.size(); r++) {
-            String key = config.blockingRules().get(r).blockOf(record);
-            if (key != null) blocks.get(r).computeIfAbsent(key, k -> new ArrayList<>(1)).add(index);
+            for (String key : config.blockingRules().get(r).blocksOf(record)) {
+                blocks.get(r).computeIfAbsent(key, k -> new ArrayList<>(1)).add(index);
+            }
         }
     }
 
@@ -40,11 +41,11 @@ public final class MatchIndex {
     public List<Explanation> find(MatchRecord incoming, double minProbability) {
         Set<Integer> candidates = new LinkedHashSet<>();
         for (int r = 0; r < blocks.size(); r++) {
-            String key = config.blockingRules().get(r).blockOf(incoming);
-            if (key == null) continue;
-            List<Integer> block = blocks.get(r).get(key);
-            // the batch run skips oversized blocks too: a placeholder key must not compare with everyone
-            if (block != null && block.size() <= config.maxBlockSize()) candidates.addAll(block);
+            for (String key : config.blockingRules().get(r).blocksOf(incoming)) {
+                List<Integer> block = blocks.get(r).get(key);
+                // the batch run skips oversized blocks too: a placeholder key must not compare with everyone
+                if (block != null && block.size() <= config.maxBlockSize()) candidates.addAll(block);
+            }
         }
         List<Explanation> out = new ArrayList<>();
         for (int i : candidates) {
