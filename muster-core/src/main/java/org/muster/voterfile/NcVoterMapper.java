@@ -15,7 +15,7 @@ import org.muster.people.Registration;
  */
 public final class NcVoterMapper {
 
-    private static final NcLayout L = NcLayout.VOTER;
+    private static final Layout L = NcLayout.VOTER;
     private static final int COUNTY_ID = L.index("county_id");
     private static final int COUNTY_DESC = L.index("county_desc");
     private static final int VOTER_REG_NUM = L.index("voter_reg_num");
@@ -58,7 +58,7 @@ public final class NcVoterMapper {
         this.geocodes = geocodes;
     }
 
-    public NewPerson map(NcRow row) {
+    public NewPerson map(Row row) {
         String key = NcVoterFile.registrationKey(row.get(COUNTY_ID), row.get(VOTER_REG_NUM));
         String street = UspsAddress.line(row.get(STREET));
         String zip = UspsAddress.zip(row.get(ZIP));
@@ -76,7 +76,7 @@ public final class NcVoterMapper {
         String registered = row.get(REGISTERED);
         String birthYear = row.get(BIRTH_YEAR);
         Registration registration = new Registration("NC", key, row.get(NCID), row.get(COUNTY_DESC),
-                row.get(STATUS), row.get(REASON), registered == null ? null : NcValues.date(registered),
+                row.get(STATUS), row.get(REASON), registered == null ? null : Values.date(registered),
                 row.get(PARTY), row.get(PRECINCT), row.get(WARD), row.get(MUNICIPALITY), row.get(CONGRESS),
                 row.get(SENATE), row.get(HOUSE));
         return new NewPerson(NameCase.name(row.get(FIRST_NAME)), NameCase.middle(row.get(MIDDLE_NAME)),

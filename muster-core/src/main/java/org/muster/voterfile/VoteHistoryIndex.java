@@ -35,7 +35,7 @@ public final class VoteHistoryIndex {
         return index;
     }
 
-    private void add(NcRow row) {
+    private void add(Row row) {
         RegisteredVote registered = NcHistoryFile.vote(row);
         VoteRecord vote = shared.computeIfAbsent(registered.vote(), v -> v);
         votesByRegistration.computeIfAbsent(registered.registrationId(), k -> new ArrayList<>(4)).add(vote);

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
-import org.muster.people.RegisteredVote;
 
 /**
- * The resumable import of an NC voter file and its history into a campaign, in constant memory:
+ * The resumable import of a voter file (and its history file, for formats that have one) into a campaign, in
+ * constant memory, for every format through its {@link VoterFileAdapter}:
  * <ol>
  * <li>the voter file is streamed in batches; each batch is upserted by registration id together with its rejected
  * rows and the job's new checkpoint (the byte offset after its last line) in one transaction;</li>
@@ -28,7 +28,7 @@ import org.muster.people.RegisteredVote;
  */
 public final class VoterFileImporter {
 
-    public static final String FORMAT_NC = "NC ncvoter/ncvhis";
+    public static final String FORMAT_NC = NcAdapter.FORMAT;
     /** People per transaction: large enough to amortise the commit, small enough to keep memory flat. */
     public static final int DEFAULT_BATCH = 2_000;
 
@@ -61,34 +61,43 @@ public final class VoterFileImporter {
         this.enrich = enrich;
     }
 
-    /**
-     * Imports the files, or with {@code resume} continues the newest unfinished job over the same files (starting a
-     * new job when there is none).
-     *
-     * @param historyFile ncvhis file, or null
-     * @return the finished job
-     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
-     */
+    /** Imports NC files: {@link #run(long, VoterFileAdapter, Path, Path, boolean, Progress)} with {@link NcAdapter}. */
     public ImportJob run(long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes, boolean resume,
                          Progress progress) throws IOException {
-        return continueJob(prepare(campaignId, voterFile, historyFile, resume), voterFile, historyFile, geocodes,
-                progress);
+        return run(campaignId, new NcAdapter(voterFile.getFileName().toString(), geocodes), voterFile, historyFile,
+                resume, progress);
+    }
+
+    /**
+     * Imports the files, or with {@code resume} continues the newest unfinished job of the same format over the
+     * same files (starting a new job when there is none).
+     *
+     * @param historyFile the format's history file, or null
+     * @return the finished job
+     * @throws VoterFileFormatException when a file is not of the adapter's format (no job is created)
+     */
+    public ImportJob run(long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile, boolean resume,
+                         Progress progress) throws IOException {
+        return continueJob(prepare(campaignId, adapter, voterFile, historyFile, resume), adapter, voterFile,
+                historyFile, progress);
     }
 
     /**
      * Checks the files and creates the job (or with {@code resume} finds the unfinished one over the same files),
      * without loading anything: what a caller that runs the import in the background needs first.
      *
-     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     * @throws VoterFileFormatException when a file is not of the adapter's format (no job is created)
      */
-    public ImportJob prepare(long campaignId, Path voterFile, Path historyFile, boolean resume) throws IOException {
+    public ImportJob prepare(long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile,
+                             boolean resume) throws IOException {
         // Read both headers before anything is written: a wrong file is one clear message, not a failed job.
-        NcVoterFile.open(voterFile, 0, 1).close();
-        if (historyFile != null) NcHistoryFile.open(historyFile, 0, 1).close();
+        adapter.voters(voterFile, 0, 0).close();
+        if (historyFile != null) adapter.history(historyFile, 0, 0).close();
         ImportJob.FileRef voters = describe(voterFile);
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
-        ImportJob job = resume ? jobs.findResumable(campaignId, voters, history).orElse(null) : null;
-        if (job == null) return jobs.create(campaignId, FORMAT_NC, voters, history);
+        ImportJob job = resume ? jobs.findResumable(campaignId, voters, history)
+                .filter(j -> j.format().equals(adapter.format())).orElse(null) : null;
+        if (job == null) return jobs.create(campaignId, adapter.format(), voters, history);
         if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
         return job;
     }
@@ -97,48 +106,37 @@ public final class VoterFileImporter {
      * Loads from the job's checkpoint to the end of the files and marks it DONE; on an error, marks it FAILED with
      * the reason (resumable) and rethrows.
      */
-    public ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+    public ImportJob continueJob(ImportJob job, VoterFileAdapter adapter, Path voterFile, Path historyFile,
                                  Progress progress) throws IOException {
         try {
-            return load(job, voterFile, historyFile, geocodes, progress);
+            return load(job, adapter, voterFile, historyFile, progress);
         } catch (IOException | RuntimeException e) {
             jobs.finish(job.id(), ImportJob.Status.FAILED, "Stopped at the last checkpoint (resume to carry on): " + e);
             throw e;
         }
     }
 
-    private ImportJob load(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+    private ImportJob load(ImportJob job, VoterFileAdapter adapter, Path voterFile, Path historyFile,
                            Progress progress) throws IOException {
         ImportJob.Counts counts = job.counts();
         if (job.phase() == ImportJob.Phase.VOTERS) {
-            counts = loadVoters(job, voterFile, geocodes, counts, progress);
+            try (DelimitedReader reader = adapter.voters(voterFile, job.checkpointOffset(), job.checkpointLine())) {
+                counts = stream(reader, row -> enrich.apply(adapter.person(row)), (people, errors, line, offset) ->
+                        jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
+                        ImportJob.Phase.VOTERS, Files.size(voterFile), counts, progress);
+            }
         }
         if (historyFile != null) {
             boolean started = job.phase() == ImportJob.Phase.HISTORY;
-            counts = loadHistory(job, historyFile, started ? job.checkpointOffset() : 0,
-                    started ? job.checkpointLine() : 1, counts, progress);
+            try (DelimitedReader reader = adapter.history(historyFile, started ? job.checkpointOffset() : 0,
+                    started ? job.checkpointLine() : 0)) {
+                counts = stream(reader, adapter::vote, (votes, errors, at, byteOffset) ->
+                        jobs.commitVotes(job.id(), job.campaignId(), votes, errors, at, byteOffset),
+                        ImportJob.Phase.HISTORY, Files.size(historyFile), counts, progress);
+            }
         }
         jobs.finish(job.id(), ImportJob.Status.DONE, summary(counts));
         return jobs.find(job.campaignId(), job.id()).orElseThrow();
-    }
-
-    private ImportJob.Counts loadVoters(ImportJob job, Path file, GeocodeLookup geocodes, ImportJob.Counts counts,
-                                        Progress progress) throws IOException {
-        NcVoterMapper mapper = new NcVoterMapper(file.getFileName().toString(), VoteHistoryIndex.empty(), geocodes);
-        try (NcDelimitedReader reader = NcVoterFile.open(file, job.checkpointOffset(), job.checkpointLine())) {
-            return stream(reader, row -> enrich.apply(mapper.map(row)), (people, errors, line, offset) ->
-                    jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
-                    ImportJob.Phase.VOTERS, Files.size(file), counts, progress);
-        }
-    }
-
-    private ImportJob.Counts loadHistory(ImportJob job, Path file, long offset, long line, ImportJob.Counts counts,
-                                         Progress progress) throws IOException {
-        try (NcDelimitedReader reader = NcHistoryFile.open(file, offset, line)) {
-            return stream(reader, NcHistoryFile::vote, (votes, errors, at, byteOffset) ->
-                    jobs.commitVotes(job.id(), job.campaignId(), votes, errors, at, byteOffset),
-                    ImportJob.Phase.HISTORY, Files.size(file), counts, progress);
-        }
     }
 
     /** Commits one batch with the checkpoint (line, offset) after its last line, returning what it did. */
@@ -149,24 +147,31 @@ public final class VoterFileImporter {
 
     /**
      * Reads to the end of the file in batches of good and rejected rows together, so the checkpoint also covers
-     * rejected rows and a file of nothing but errors still moves forward in bounded memory.
+     * rejected rows and a file of nothing but errors still moves forward in bounded memory. A good row the adapter
+     * maps to null records nothing (a Florida "did not vote" history row) but is behind the checkpoint all the same.
      */
-    private <T> ImportJob.Counts stream(NcDelimitedReader reader, Function<NcRow, T> map, Commit<T> commit,
+    private <T> ImportJob.Counts stream(DelimitedReader reader, Function<Row, T> map, Commit<T> commit,
                                         ImportJob.Phase phase, long size, ImportJob.Counts counts,
                                         Progress progress) throws IOException {
         List<T> items = new ArrayList<>(batchSize);
         List<ImportError> errors = new ArrayList<>();
+        int rows = 0;
         while (reader.next()) {
-            if (reader.row() != null) items.add(map.apply(reader.row()));
-            else errors.add(ImportError.of(reader.bad()));
-            if (items.size() + errors.size() >= batchSize) {
+            if (reader.row() != null) {
+                T item = map.apply(reader.row());
+                if (item != null) items.add(item);
+            } else {
+                errors.add(ImportError.of(reader.bad()));
+            }
+            if (++rows >= batchSize) {
                 counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
                 items.clear();
                 errors.clear();
+                rows = 0;
                 progress.update(phase, reader.offset(), size, counts);
             }
         }
-        if (!items.isEmpty() || !errors.isEmpty()) {
+        if (rows > 0) {
             counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
             progress.update(phase, reader.offset(), size, counts);
         }

@@ -18,6 +18,8 @@ import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
 import org.muster.voterfile.ImportJobStore;
+import org.muster.voterfile.FormatDetector;
+import org.muster.voterfile.VoterFileAdapter;
 import org.muster.voterfile.VoterFileFormatException;
 import org.muster.voterfile.VoterFileImporter;
 import org.muster.web.security.Authentication;
@@ -68,9 +70,12 @@ public final class ImportRoutes implements AutoCloseable {
         String history = Objects.requireNonNullElse(ctx.formParam("historyFile"), "").strip();
         Path historyFile = history.isEmpty() ? null : serverFile(history, "history file");
         VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH);
+        VoterFileAdapter adapter;
         ImportJob job;
         try {
-            job = importer.prepare(campaignId, voterFile, historyFile, ctx.formParam("resume") != null);
+            adapter = FormatDetector.adapter(FormatDetector.detect(voterFile), voterFile, GeocodeLookup.none(), null,
+                    null);
+            job = importer.prepare(campaignId, adapter, voterFile, historyFile, ctx.formParam("resume") != null);
         } catch (VoterFileFormatException e) {
             ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir, e.getMessage())
                     .toString());
@@ -81,7 +86,7 @@ public final class ImportRoutes implements AutoCloseable {
         ImportJob prepared = job;
         worker.execute(() -> {
             try {
-                importer.continueJob(prepared, voterFile, historyFile, GeocodeLookup.none(), (p, d, t, c) -> { });
+                importer.continueJob(prepared, adapter, voterFile, historyFile, (p, d, t, c) -> { });
             } catch (IOException | RuntimeException e) {
                 // The importer marked the job FAILED with the reason; resuming carries on from its checkpoint.
                 LOG.error("Import {} stopped at its last checkpoint", prepared.id(), e);

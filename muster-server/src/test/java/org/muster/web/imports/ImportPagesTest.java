@@ -65,7 +65,7 @@ class ImportPagesTest extends BothServersTest {
         WebClient client = f.loggedIn(Role.ADMIN);
         Response r = client.post("/imports", form("voterFile", "notes.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).contains("notes.txt is not an NC ncvoter file");
+        assertThat(r.body()).contains("notes.txt is not a voter file");
         Response missing = client.post("/imports", form("voterFile", "nope.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(missing.status()).isEqualTo(400);
     }

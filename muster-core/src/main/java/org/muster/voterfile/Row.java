@@ -1,13 +1,13 @@
 package org.muster.voterfile;
 
-/** One data row of an NC file, values unquoted; empty values read as null. */
-public final class NcRow {
+/** One data row of a voter file, values unquoted; empty values read as null. */
+public final class Row {
 
     private final long lineNumber;
-    private final NcLayout layout;
+    private final Layout layout;
     private final String[] values;
 
-    NcRow(long lineNumber, NcLayout layout, String[] values) {
+    Row(long lineNumber, Layout layout, String[] values) {
         this.lineNumber = lineNumber;
         this.layout = layout;
         this.values = values;
@@ -18,7 +18,7 @@ public final class NcRow {
         return lineNumber;
     }
 
-    public NcLayout layout() {
+    public Layout layout() {
         return layout;
     }
 
@@ -26,7 +26,7 @@ public final class NcRow {
         return get(layout.index(column));
     }
 
-    /** By position, for hot loops that resolved {@link NcLayout#index} once. */
+    /** By position, for hot loops that resolved {@link Layout#index} once. */
     public String get(int index) {
         String value = values[index];
         return value.isEmpty() ? null : value;
