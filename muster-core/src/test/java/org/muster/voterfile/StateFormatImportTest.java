@@ -69,6 +69,20 @@ class StateFormatImportTest {
     }
 
     @Test
+    void theGroundTruthIsRewrittenToTheStateKeys() throws IOException {
+        List<String> persons = lines(ohio.truthPersonsFile());
+        assertThat(persons).hasSize((int) nc.voterRows() + 1);
+        String ohKey = persons.get(1).split(",")[0];
+        String ncKey = lines(nc.truthPersonsFile()).get(1).split(",")[0];
+        assertThat(ohKey).isEqualTo(OtherStateLayouts.key(ncKey, OtherStateLayouts.Format.OH)).startsWith("OH");
+        assertThat(lines(ohio.voterFile()).get(1)).startsWith("\"" + ohKey + "\"");
+        List<String> truth = lines(florida.groundTruthFile());
+        assertThat(truth).hasSameSizeAs(lines(nc.groundTruthFile()));
+        assertThat(truth.stream().skip(1).map(l -> l.split(",")[1]))
+                .allMatch(keys -> keys.matches("\\d+(;\\d+)*"));
+    }
+
+    @Test
     void generatedFilesAreDetectedInTheirLayouts() throws IOException {
         assertThat(FormatDetector.detect(ohio.voterFile()).format()).isEqualTo(FormatDetector.Format.OHIO_SWVF);
         assertThat(FormatDetector.detect(florida.voterFile()).format()).isEqualTo(FormatDetector.Format.FLORIDA_EXTRACT);
@@ -137,9 +151,9 @@ class StateFormatImportTest {
             assertThat(job.format()).isEqualTo(FloridaAdapter.FORMAT);
             assertThat(job.counts().created()).isEqualTo(nc.voterRows());
             assertThat(job.counts().rejected()).isZero();
-            assertThat(job.counts().votesNew() + job.counts().votesExisting())
-                    .isEqualTo(VoterFileImporterTest.distinctVotes(nc.historyFile())
-                            + job.counts().votesExisting());
+            // Every vote of the NC history, rewritten to Florida keys; the N row adds none.
+            assertThat(job.counts().votesNew()).isEqualTo(VoterFileImporterTest.distinctVotes(nc.historyFile()));
+            assertThat(job.counts().votesUnmatched()).isZero();
             String[] first = lines(florida.voterFile()).getFirst().split("\t");
             PersonProfile p = profileOf(db, campaign, first[2], first[1]);
             assertThat(p.votes()).noneMatch(v -> v.electionDate().getYear() == 2003);
