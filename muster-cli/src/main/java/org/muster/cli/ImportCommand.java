@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.muster.MusterException;
 import org.muster.store.Database;
+import org.muster.store.JooqColumnMappingStore;
 import org.muster.voterfile.ColumnMapping;
+import org.muster.voterfile.ColumnMappingStore;
 import org.muster.voterfile.FormatDetector;
 import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
@@ -40,10 +42,18 @@ final class ImportCommand implements Callable<Integer> {
             description = "Its separate vote-history file (NC ncvhis, Florida history).")
     Path historyFile;
 
-    @Option(names = "--mapping", paramLabel = "FILE",
-            description = "Column mapping for a delimited file of no known layout (key=value lines: state, delimiter, "
-                    + "encoding, registration_id, first_name, ...).")
-    Path mappingFile;
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|nc|oh|fl|generic",
+            description = "The voter file's format; auto detects it from the first line (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "NAME|FILE",
+            description = "Column mapping for a generic delimited file: the name of a saved mapping, or a file of "
+                    + "key=value lines (state, delimiter, encoding, registration_id, first_name, ...).")
+    String mapping;
+
+    @Option(names = "--save-mapping", paramLabel = "NAME",
+            description = "Save the --mapping file under this name for the campaign, to reuse with --mapping NAME.")
+    String saveMapping;
 
     @Option(names = "--geocodes", paramLabel = "FILE", description = "CSV registration_key,latitude,longitude.")
     Path geocodeFile;
@@ -57,31 +67,59 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--errors-csv", paramLabel = "FILE", description = "Write the rejected rows (file,line,field,reason) here.")
     Path errorsCsv;
 
-    private static ColumnMapping mapping(Path file) throws IOException {
-        try {
-            return ColumnMapping.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new MusterException(file.getFileName() + ": " + e.getMessage(), e);
+    /** The --format choice, or the detected format for auto. */
+    private FormatDetector.Format format() throws IOException {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "nc": return FormatDetector.Format.NC_VOTER;
+            case "oh": return FormatDetector.Format.OHIO_SWVF;
+            case "fl": return FormatDetector.Format.FLORIDA_EXTRACT;
+            case "generic": return FormatDetector.Format.DELIMITED;
+            case "auto": break;
+            default: throw new MusterException("--format is auto, nc, oh, fl or generic, not " + format);
         }
+        try {
+            FormatDetector.Detection detected = FormatDetector.detect(voterFile);
+            System.err.println("Detected format: " + detected.format().label() + " (" + detected.explanation() + ")");
+            return detected.format();
+        } catch (VoterFileFormatException e) {
+            throw new MusterException(e.getMessage(), e);
+        }
+    }
+
+    /** The --mapping: a file of that name when there is one, else the campaign's saved mapping of that name. */
+    private ColumnMapping mapping(Database database, long campaign) throws IOException {
+        if (mapping == null) return null;
+        Path file = Path.of(mapping);
+        ColumnMappingStore saved = new JooqColumnMappingStore(database);
+        ColumnMapping parsed;
+        if (Files.isRegularFile(file)) {
+            try {
+                parsed = ColumnMapping.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new MusterException(file.getFileName() + ": " + e.getMessage(), e);
+            }
+        } else {
+            parsed = saved.find(campaign, mapping).orElseThrow(() -> new MusterException("--mapping " + mapping
+                    + " is neither a file nor a mapping saved for campaign " + campaign));
+        }
+        if (saveMapping != null) {
+            saved.save(campaign, saveMapping, parsed, null);
+            database.audit().record(null, "import.mapping.save", "campaign:" + campaign, saveMapping);
+            System.err.println("Saved the mapping as " + saveMapping);
+        }
+        return parsed;
     }
 
     @Override
     public Integer call() throws IOException {
-        FormatDetector.Detection detected;
-        try {
-            detected = FormatDetector.detect(voterFile);
-        } catch (VoterFileFormatException e) {
-            throw new MusterException(e.getMessage(), e);
-        }
-        System.err.println("Detected format: " + detected.format().label() + " (" + detected.explanation() + ")");
+        FormatDetector.Format chosen = format();
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
             ImportJob job;
             try {
-                ColumnMapping mapping = mappingFile == null ? null : mapping(mappingFile);
-                VoterFileAdapter adapter = FormatDetector.adapter(detected, voterFile,
-                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), mapping,
-                        mappingFile == null ? null : mappingFile.getFileName().toString());
+                VoterFileAdapter adapter = FormatDetector.adapter(chosen, voterFile,
+                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile),
+                        mapping(database, campaign), mapping == null ? null : Path.of(mapping).getFileName().toString());
                 job = VoterFileLoading.load(database, campaign, adapter, voterFile, historyFile, resume,
                         UnaryOperator.identity());
             } catch (VoterFileFormatException e) {

@@ -84,24 +84,24 @@ public final class FormatDetector {
     }
 
     /**
-     * The adapter that loads a detected voter file.
+     * The adapter that loads a voter file of a format (detected, or chosen by the user).
      *
      * @param mapping     the column mapping, for a {@link Format#DELIMITED} file (ignored otherwise)
      * @param mappingName its name, recorded on the job
      * @throws VoterFileFormatException when the file is a history file, or a delimited file comes without a mapping
      */
-    public static VoterFileAdapter adapter(Detection detection, Path voterFile, GeocodeLookup geocodes,
+    public static VoterFileAdapter adapter(Format format, Path voterFile, GeocodeLookup geocodes,
                                            ColumnMapping mapping, String mappingName) {
         String name = voterFile.getFileName().toString();
-        return switch (detection.format()) {
+        return switch (format) {
             case NC_VOTER -> new NcAdapter(name, geocodes);
             case OHIO_SWVF -> new OhioAdapter(name);
             case FLORIDA_EXTRACT -> new FloridaAdapter(name);
             case NC_HISTORY, FLORIDA_HISTORY -> throw new VoterFileFormatException(name + " is a "
-                    + detection.format().label() + " file: give it as the history file, with its voter file");
+                    + format.label() + " file: give it as the history file, with its voter file");
             case DELIMITED -> {
                 if (mapping == null) {
-                    throw new VoterFileFormatException(name + " is a " + detection.format().label()
+                    throw new VoterFileFormatException(name + " is a " + format.label()
                             + ": choose or save a column mapping to load it");
                 }
                 yield new GenericAdapter(mapping, mappingName, name);

@@ -49,7 +49,7 @@ class StateFormatImportTest {
 
     private static ImportJob load(Database db, long campaign, Path voters, Path history, ColumnMapping mapping,
                                   boolean resume, VoterFileImporter.Progress progress) throws IOException {
-        VoterFileAdapter adapter = FormatDetector.adapter(FormatDetector.detect(voters), voters, GeocodeLookup.none(),
+        VoterFileAdapter adapter = FormatDetector.adapter(FormatDetector.detect(voters).format(), voters, GeocodeLookup.none(),
                 mapping, "test");
         return new VoterFileImporter(db.imports(), 150).run(campaign, adapter, voters, history, resume, progress);
     }
@@ -87,7 +87,7 @@ class StateFormatImportTest {
         assertThat(FormatDetector.detect(ohio.voterFile()).format()).isEqualTo(FormatDetector.Format.OHIO_SWVF);
         assertThat(FormatDetector.detect(florida.voterFile()).format()).isEqualTo(FormatDetector.Format.FLORIDA_EXTRACT);
         assertThat(FormatDetector.detect(florida.historyFile()).format()).isEqualTo(FormatDetector.Format.FLORIDA_HISTORY);
-        assertThatThrownBy(() -> FormatDetector.adapter(FormatDetector.detect(florida.historyFile()),
+        assertThatThrownBy(() -> FormatDetector.adapter(FormatDetector.detect(florida.historyFile()).format(),
                 florida.historyFile(), GeocodeLookup.none(), null, null))
                 .hasMessageContaining("give it as the history file");
     }

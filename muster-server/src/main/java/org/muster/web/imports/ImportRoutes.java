@@ -73,7 +73,7 @@ public final class ImportRoutes implements AutoCloseable {
         VoterFileAdapter adapter;
         ImportJob job;
         try {
-            adapter = FormatDetector.adapter(FormatDetector.detect(voterFile), voterFile, GeocodeLookup.none(), null,
+            adapter = FormatDetector.adapter(FormatDetector.detect(voterFile).format(), voterFile, GeocodeLookup.none(), null,
                     null);
             job = importer.prepare(campaignId, adapter, voterFile, historyFile, ctx.formParam("resume") != null);
         } catch (VoterFileFormatException e) {
