@@ -14,7 +14,7 @@ public final class NcAdapter implements VoterFileAdapter {
 
     /** @param voterFileName recorded as the people's data origin */
     public NcAdapter(String voterFileName, GeocodeLookup geocodes) {
-        this.mapper = new NcVoterMapper(voterFileName, VoteHistoryIndex.empty(), geocodes);
+        this.mapper = new NcVoterMapper(voterFileName, geocodes);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
 
 /**
- * Maps one ncvoter row (with its votes and optional coordinates) onto a {@link NewPerson}, normalised: names
+ * Maps one ncvoter row (with optional coordinates) onto a {@link NewPerson}, normalised: names
  * cased, street lines and ZIP codes in USPS Publication 28 form, phones in E.164, removal reasons as flags.
  * NC publishes only the birth year, so birthDate stays null. Districts are the state's codes
  * (precinct_abbrv, ward_abbrv, cong_dist_abbrv, ...); the municipality is its name.
@@ -48,13 +48,11 @@ public final class NcVoterMapper {
     private static final int HOUSE = L.index("nc_house_abbrv");
 
     private final String origin;
-    private final VoteHistoryIndex history;
     private final GeocodeLookup geocodes;
 
     /** @param fileName the voter file's name, recorded as the people's data origin */
-    public NcVoterMapper(String fileName, VoteHistoryIndex history, GeocodeLookup geocodes) {
+    public NcVoterMapper(String fileName, GeocodeLookup geocodes) {
         this.origin = "NC voter file " + fileName;
-        this.history = history;
         this.geocodes = geocodes;
     }
 
@@ -83,7 +81,7 @@ public final class NcVoterMapper {
                 NameCase.name(row.get(LAST_NAME)), NameCase.suffix(row.get(SUFFIX)), null,
                 birthYear == null ? null : Integer.valueOf(birthYear), row.get(GENDER),
                 row.get(PARTY), null, ContactCategory.PROSPECT, origin, householdKey(street, zip), List.of(),
-                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), history.votes(key),
+                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), List.of(),
                 flags(row.get(REASON)));
     }
 

@@ -271,6 +271,23 @@ class StateFormatImportTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void mappingsAreSavedPerCampaignByName(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "WV").id();
+            long other = db.campaigns().create("Other", "WV").id();
+            ColumnMappingStore store = new org.muster.store.JooqColumnMappingStore(db);
+            ColumnMapping wv = ColumnMapping.parse(WV_MAPPING);
+            store.save(campaign, "WV statewide", wv, null);
+            assertThat(store.find(campaign, "WV statewide")).contains(wv);
+            assertThat(store.find(other, "WV statewide")).isEmpty();
+            ColumnMapping changed = ColumnMapping.parse(WV_MAPPING.replace("precinct=Precinct_Number\n", ""));
+            store.save(campaign, "WV statewide", changed, null);
+            assertThat(store.list(campaign)).containsExactly(new ColumnMappingStore.Saved("WV statewide", changed));
+        }
+    }
+
     @Test
     void aMappingWhoseColumnsAreNotInTheFileIsOneClearMessage() throws IOException {
         ColumnMapping mapping = ColumnMapping.parse("state=WV\ndelimiter=|\nregistration_id=VOTER_KEY\nzip=ZIP\n");
