@@ -109,6 +109,28 @@ public final class FormatDetector {
         };
     }
 
+    /**
+     * The first {@code lines} lines of a file split on {@code delimiter}, decoded as Latin-1 (which reads any byte):
+     * what a mapping editor shows as the header and sample values.
+     */
+    public static List<List<String>> preview(Path file, char delimiter, int lines) throws IOException {
+        byte[] bytes = new byte[FIRST_LINE_BYTES * 4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(bytes, 0, bytes.length);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        String text = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("\u00EF\u00BB\u00BF")) text = text.substring(3);
+        for (String line : text.split("\r?\n", lines + 1)) {
+            if (rows.size() == lines) break;
+            List<String> fields = new ArrayList<>();
+            DelimitedReader.split(line, delimiter, fields);
+            rows.add(fields);
+        }
+        return rows;
+    }
+
     /** The first line's values split on {@code delimiter} (empty for an empty file). */
     static List<String> firstFields(Path file, char delimiter) throws IOException {
         String first = firstLine(file);

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
+import org.muster.store.JooqColumnMappingStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
@@ -61,6 +62,7 @@ public final class MusterServer implements AutoCloseable {
             config.jetty.defaultHost = options.host();
             config.jetty.defaultPort = options.port();
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
+            ImportRoutes.configureUploads(config.jetty.multipartConfig, options.importDir());
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -78,7 +80,8 @@ public final class MusterServer implements AutoCloseable {
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
         new SegmentRoutes(db, auth, campaign.id()).register(app);
-        ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
+        ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db), db.audit(), auth,
+                campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);

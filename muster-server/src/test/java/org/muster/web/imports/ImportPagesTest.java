@@ -97,4 +97,63 @@ class ImportPagesTest extends BothServersTest {
         assertThat(client.post("/imports", form("voterFile", "/etc/hosts", "_csrf", client.csrfToken("/imports")))
                 .status()).isEqualTo(403);
     }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadedCsvIsDetectedMappedInTheEditorAndImported(ServerFixture f) throws Exception {
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        byte[] csv = ("VOTER_ID,First Name,Last Name,House No,Street,ZIP,Email\n"
+                + "WV-1,Ann,Lee,12,Oak Street,25301,Ann.Lee@Example.org\n"
+                + "WV-2,Bo,Ray,9,Elm Avenue,25302,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                "file", "county list.csv".replace(' ', '_'), csv);
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(Files.readAllBytes(f.importDir.resolve("uploads/county_list.csv"))).isEqualTo(csv);
+        String check = client.get(uploaded.location()).body();
+        assertThat(check).contains("Detected format: <strong>delimited file with a header (needs a column mapping)")
+                .contains("id=\"mapping-editor\"").contains("<code>Oak Street</code>")
+                .contains("<option value=\"FIRST_NAME\" selected>");
+
+        // The editor posts one "column" per row, so the form has repeated keys.
+        String body = "_csrf=" + enc(client.csrfToken("/imports")) + "&voterFile=uploads%2Fcounty_list.csv"
+                + "&delimiter=%2C&name=County+list&state=wv&encoding=UTF-8"
+                + "&column=VOTER_ID&column=First+Name&column=Last+Name&column=House+No&column=Street&column=ZIP"
+                + "&column=Email&target.0=REGISTRATION_ID&target.1=FIRST_NAME&target.2=LAST_NAME&target.3=STREET"
+                + "&target.4=STREET&target.5=ZIP&target.6=EMAIL";
+        Response mapped = client.postRaw("/imports/mappings", body);
+        assertThat(mapped.status()).isEqualTo(302);
+        assertThat(mapped.location()).contains("mapping=County+list");
+        assertThat(client.get(mapped.location()).body()).contains("<option selected>County list</option>");
+
+        Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
+                "voterFile", "uploads/county_list.csv", "mapping", "County list"));
+        assertThat(started.status()).isEqualTo(302);
+        String panel = client.get(started.location() + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(started.location() + "/progress").body();
+        }
+        assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>2</dd>");
+        assertThat(client.get(started.location()).body()).contains("Generic delimited (mapping County list)");
+        assertThat(f.db.audit().recent(10)).extracting(e -> e.action())
+                .contains("import.upload", "import.mapping.save", "import.start");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadWithAPathOrOddNameIsRefusedAndAVolunteerCannotUpload(ServerFixture f) {
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        Response odd = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                "file", "../../etc/passwd;x", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(odd.status()).isEqualTo(400);
+        WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
+        Response refused = volunteer.postMultipart("/imports/upload", form("_csrf", volunteer.csrfToken("/people")),
+                "file", "a.csv", "a,b,c\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(f.importDir.resolve("uploads/a.csv")).doesNotExist();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
