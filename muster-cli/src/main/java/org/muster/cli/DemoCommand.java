@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             NcAdapter nc = new NcAdapter(files.voterFile().getFileName().toString(),
                     GeocodeLookup.loadCsv(files.geocodeFile()));
             ImportJob job = VoterFileLoading.load(database, campaign.id(), nc, files.voterFile(), files.historyFile(),
-                    false, new DemoEnrichment(seed));
+                    false, new DemoEnrichment(seed), null);
             System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes into %s%n", job.counts().created(),
                     job.counts().votesNew(), dir.resolve("demo.db"));
         }

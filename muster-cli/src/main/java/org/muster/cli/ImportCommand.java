@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.muster.MusterException;
 import org.muster.store.Database;
 import org.muster.store.JooqColumnMappingStore;
+import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.voterfile.ColumnMapping;
 import org.muster.voterfile.ColumnMappingStore;
 import org.muster.voterfile.FormatDetector;
@@ -121,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
                         geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile),
                         mapping(database, campaign), mapping == null ? null : Path.of(mapping).getFileName().toString());
                 job = VoterFileLoading.load(database, campaign, adapter, voterFile, historyFile, resume,
-                        UnaryOperator.identity());
+                        UnaryOperator.identity(), new JooqRegistrationSourceStore(database));
             } catch (VoterFileFormatException e) {
                 throw new MusterException(e.getMessage(), e);
             }

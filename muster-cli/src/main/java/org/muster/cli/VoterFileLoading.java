@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
 import org.muster.store.Database;
 import org.muster.voterfile.ImportJob;
+import org.muster.voterfile.RegistrationSourceStore;
 import org.muster.voterfile.VoterFileAdapter;
 import org.muster.voterfile.VoterFileImporter;
 
@@ -16,11 +17,12 @@ final class VoterFileLoading {
     }
 
     /** Runs the resumable import with a progress line per phase (rows, rows/s, time left from the bytes read). */
+    /** @param sources where the rows' original values are kept for audit, or null to keep none */
     static ImportJob load(Database db, long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile,
-            boolean resume, UnaryOperator<NewPerson> enrich) throws IOException {
+            boolean resume, UnaryOperator<NewPerson> enrich, RegistrationSourceStore sources) throws IOException {
         Progress[] current = new Progress[1];
         ImportJob.Phase[] phase = new ImportJob.Phase[1];
-        ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, enrich).run(campaignId, adapter,
+        ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, enrich, sources).run(campaignId, adapter,
                 voterFile, historyFile, resume, (p, bytesDone, bytesTotal, counts) -> {
                     if (p != phase[0]) {
                         if (current[0] != null) current[0].finish();

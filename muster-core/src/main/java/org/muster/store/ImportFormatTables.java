@@ -29,4 +29,20 @@ final class ImportFormatTables {
         private ColumnMappingTable() {
         }
     }
+
+    static final class RegistrationSourceTable {
+        static final String N = "registration_source";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> ID = field(name(N, "id"), SQLDataType.BIGINT);
+        static final Field<Long> CAMPAIGN_ID = field(name(N, "campaign_id"), SQLDataType.BIGINT);
+        static final Field<Long> JOB_ID = field(name(N, "job_id"), SQLDataType.BIGINT);
+        static final Field<Long> LINE = field(name(N, "line"), SQLDataType.BIGINT);
+        static final Field<String> STATE = field(name(N, "state"), SQLDataType.VARCHAR);
+        static final Field<String> REGISTRATION_ID = field(name(N, "registration_id"), SQLDataType.VARCHAR);
+        static final Field<String> SOURCE = field(name(N, "source"), SQLDataType.VARCHAR);
+        static final Field<Long> CREATED_AT = field(name(N, "created_at"), SQLDataType.BIGINT);
+
+        private RegistrationSourceTable() {
+        }
+    }
 }

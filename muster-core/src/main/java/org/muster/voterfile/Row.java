@@ -1,5 +1,7 @@
 package org.muster.voterfile;
 
+import java.util.List;
+
 /** One data row of a voter file, values unquoted; empty values read as null. */
 public final class Row {
 
@@ -30,5 +32,17 @@ public final class Row {
     public String get(int index) {
         String value = values[index];
         return value.isEmpty() ? null : value;
+    }
+
+    /** The row as the file had it, compactly: one "COLUMN: value" line per non-empty value, in file order. */
+    public String source() {
+        StringBuilder s = new StringBuilder();
+        List<String> columns = layout.columns();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].isEmpty()) continue;
+            if (!s.isEmpty()) s.append('\n');
+            s.append(columns.get(i)).append(": ").append(values[i]);
+        }
+        return s.toString();
     }
 }

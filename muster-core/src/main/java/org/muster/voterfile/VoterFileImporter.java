@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
+import org.muster.people.Registration;
 
 /**
  * The resumable import of a voter file (and its history file, for formats that have one) into a campaign, in
@@ -45,6 +46,7 @@ public final class VoterFileImporter {
     private final ImportJobStore jobs;
     private final int batchSize;
     private final UnaryOperator<NewPerson> enrich;
+    private final RegistrationSourceStore sources;
 
     public VoterFileImporter(ImportJobStore jobs, int batchSize) {
         this(jobs, batchSize, UnaryOperator.identity());
@@ -55,10 +57,24 @@ public final class VoterFileImporter {
      *               campaign learns beyond the file: support levels, tags, sign-up emails)
      */
     public VoterFileImporter(ImportJobStore jobs, int batchSize, UnaryOperator<NewPerson> enrich) {
+        this(jobs, batchSize, enrich, null);
+    }
+
+    /**
+     * @param sources where each voter row's original values are kept for audit (before its batch commits), or null
+     *                to keep none
+     */
+    public VoterFileImporter(ImportJobStore jobs, int batchSize, UnaryOperator<NewPerson> enrich,
+                             RegistrationSourceStore sources) {
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
         this.jobs = jobs;
         this.batchSize = batchSize;
         this.enrich = enrich;
+        this.sources = sources;
+    }
+
+    /** A voter row mapped, with the row it came from (for its source). */
+    private record Mapped(NewPerson person, Row row) {
     }
 
     /** Imports NC files: {@link #run(long, VoterFileAdapter, Path, Path, boolean, Progress)} with {@link NcAdapter}. */
@@ -121,9 +137,13 @@ public final class VoterFileImporter {
         ImportJob.Counts counts = job.counts();
         if (job.phase() == ImportJob.Phase.VOTERS) {
             try (DelimitedReader reader = adapter.voters(voterFile, job.checkpointOffset(), job.checkpointLine())) {
-                counts = stream(reader, row -> enrich.apply(adapter.person(row)), (people, errors, line, offset) ->
-                        jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
-                        ImportJob.Phase.VOTERS, Files.size(voterFile), counts, progress);
+                counts = stream(reader, row -> new Mapped(enrich.apply(adapter.person(row)), row),
+                        (mapped, errors, line, offset) -> {
+                            keepSources(job, mapped);
+                            List<NewPerson> people = new ArrayList<>(mapped.size());
+                            for (Mapped m : mapped) people.add(m.person());
+                            return jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset);
+                        }, ImportJob.Phase.VOTERS, Files.size(voterFile), counts, progress);
             }
         }
         if (historyFile != null) {
@@ -137,6 +157,22 @@ public final class VoterFileImporter {
         }
         jobs.finish(job.id(), ImportJob.Status.DONE, summary(counts));
         return jobs.find(job.campaignId(), job.id()).orElseThrow();
+    }
+
+    /**
+     * Stores the batch's original rows ahead of its commit: a crash in between leaves sources of rows past the
+     * checkpoint, which the resume writes again as no-ops (one per job and line).
+     */
+    private void keepSources(ImportJob job, List<Mapped> batch) {
+        if (sources == null) return;
+        List<RegistrationSourceStore.SourceRow> rows = new ArrayList<>(batch.size());
+        for (Mapped m : batch) {
+            for (Registration r : m.person().registrations()) {
+                rows.add(new RegistrationSourceStore.SourceRow(r.state(), r.registrationId(), m.row().lineNumber(),
+                        m.row().source()));
+            }
+        }
+        sources.record(job.campaignId(), job.id(), rows);
     }
 
     /** Commits one batch with the checkpoint (line, offset) after its last line, returning what it did. */

@@ -25,6 +25,7 @@ import org.muster.generate.OtherStateLayouts;
 import org.muster.people.PersonProfile;
 import org.muster.people.PersonSummary;
 import org.muster.store.Database;
+import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.store.TestDatabases;
 
 /** The Ohio, Florida and generic adapters through the one import engine, on generated files and the shared samples. */
@@ -51,7 +52,12 @@ class StateFormatImportTest {
                                   boolean resume, VoterFileImporter.Progress progress) throws IOException {
         VoterFileAdapter adapter = FormatDetector.adapter(FormatDetector.detect(voters).format(), voters, GeocodeLookup.none(),
                 mapping, "test");
-        return new VoterFileImporter(db.imports(), 150).run(campaign, adapter, voters, history, resume, progress);
+        return new VoterFileImporter(db.imports(), 150, p -> p, new JooqRegistrationSourceStore(db))
+                .run(campaign, adapter, voters, history, resume, progress);
+    }
+
+    private static int sourceRows(Database db) {
+        return db.dsl().fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("registration_source")));
     }
 
     private static ImportJob load(Database db, long campaign, Path voters, Path history) throws IOException {
@@ -126,6 +132,15 @@ class StateFormatImportTest {
             assertThat(second.counts().unchanged()).isEqualTo(nc.voterRows() - 1);
             assertThat(db.people().count(campaign)).isEqualTo(nc.voterRows());
             assertThat(profileOf(db, campaign, last, id).addresses().getFirst().line1()).isEqualTo("77 NEW HOPE RD");
+            // The original values: one source per registration, and a second only for the row that changed.
+            assertThat(sourceRows(db)).isEqualTo(nc.voterRows() + 1);
+            List<RegistrationSourceStore.Stored> sources = new JooqRegistrationSourceStore(db)
+                    .history(campaign, "OH", id, 5);
+            assertThat(sources).hasSize(2);
+            assertThat(sources.getFirst().source()).contains("RESIDENTIAL_ADDRESS1: 77 NEW HOPE RD")
+                    .contains("SOS_VOTERID: " + id);
+            assertThat(sources.getFirst().fileName()).isEqualTo("SWVF_newer.txt");
+            assertThat(sources.getFirst().line()).isEqualTo(2);
         }
     }
 
@@ -177,6 +192,7 @@ class StateFormatImportTest {
             assertThat(resumed.status()).isEqualTo(ImportJob.Status.DONE);
             assertThat(resumed.counts().created()).isEqualTo(nc.voterRows());
             assertThat(db.people().count(campaign)).isEqualTo(nc.voterRows());
+            assertThat(sourceRows(db)).isEqualTo(nc.voterRows());
         }
     }
 

@@ -15,6 +15,7 @@ import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
 import org.muster.store.JooqColumnMappingStore;
+import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
@@ -78,9 +79,10 @@ public final class MusterServer implements AutoCloseable {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
-        new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        new PeopleRoutes(db.people(), new JooqRegistrationSourceStore(db), db.audit(), auth, campaign.id()).register(app);
         new SegmentRoutes(db, auth, campaign.id()).register(app);
-        ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db), db.audit(), auth,
+        ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
+                new JooqRegistrationSourceStore(db), db.audit(), auth,
                 campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,6 +34,7 @@ import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
 import org.muster.voterfile.ImportJobStore;
+import org.muster.voterfile.RegistrationSourceStore;
 import org.muster.voterfile.ColumnMapping;
 import org.muster.voterfile.ColumnMappingStore;
 import org.muster.voterfile.FormatDetector;
@@ -65,12 +67,14 @@ public final class ImportRoutes implements AutoCloseable {
     private final long campaignId;
     private final Path importDir;
     private final ColumnMappingStore mappings;
+    private final RegistrationSourceStore sources;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("import").factory());
 
-    public ImportRoutes(ImportJobStore jobs, ColumnMappingStore mappings, AuditLog audit, Authentication auth,
-                        long campaignId, Path importDir) {
+    public ImportRoutes(ImportJobStore jobs, ColumnMappingStore mappings, RegistrationSourceStore sources,
+                        AuditLog audit, Authentication auth, long campaignId, Path importDir) {
         this.jobs = jobs;
         this.mappings = mappings;
+        this.sources = sources;
         this.audit = audit;
         this.auth = auth;
         this.campaignId = campaignId;
@@ -117,7 +121,8 @@ public final class ImportRoutes implements AutoCloseable {
         Path voterFile = serverFile(ctx.formParam("voterFile"), "voter file");
         String history = Objects.requireNonNullElse(ctx.formParam("historyFile"), "").strip();
         Path historyFile = history.isEmpty() ? null : serverFile(history, "history file");
-        VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH);
+        VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH,
+                UnaryOperator.identity(), sources);
         VoterFileAdapter adapter;
         ImportJob job;
         try {

@@ -135,6 +135,12 @@ class ImportPagesTest extends BothServersTest {
         }
         assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>2</dd>");
         assertThat(client.get(started.location()).body()).contains("Generic delimited (mapping County list)");
+        // The person's profile keeps the row as the file gave it, before normalisation.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/people/\\d+)\"")
+                .matcher(client.get("/people?q=Lee").body());
+        assertThat(link.find()).isTrue();
+        assertThat(client.get(link.group(1)).body()).contains("As the voter file gave it")
+                .contains("Email: Ann.Lee@Example.org").contains("ann.lee@example.org");
         assertThat(f.db.audit().recent(10)).extracting(e -> e.action())
                 .contains("import.upload", "import.mapping.save", "import.start");
     }
