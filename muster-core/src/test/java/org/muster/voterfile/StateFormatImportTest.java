@@ -222,6 +222,38 @@ class StateFormatImportTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void floridaResumesInItsHistoryPhaseAndReportsBadRows(Supplier<Database> open) throws IOException {
+        List<String> voters = new ArrayList<>(lines(florida.voterFile()));
+        voters.set(1, voters.get(1).substring(0, voters.get(1).lastIndexOf('\t')));
+        voters.set(2, voters.get(2).replaceFirst("\t07/01/(\\d{4})\t", "\t13/01/$1\t"));
+        Path bad = Files.write(dir.resolve("FL_bad_voters.txt"), voters, StandardCharsets.ISO_8859_1);
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "FL").id();
+            // The "crash": right after the first history batch committed.
+            boolean[] crashed = {false};
+            assertThatThrownBy(() -> load(db, campaign, bad, florida.historyFile(), null, false, (p, d, t, c) -> {
+                if (p == ImportJob.Phase.HISTORY && !crashed[0]) {
+                    crashed[0] = true;
+                    throw new IllegalStateException("simulated crash");
+                }
+            })).hasMessage("simulated crash");
+            ImportJob done = load(db, campaign, bad, florida.historyFile(), null, true, (p, d, t, c) -> { });
+            assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+            assertThat(done.counts().created()).isEqualTo(nc.voterRows() - 2);
+            assertThat(done.counts().rejected()).isEqualTo(2);
+            // Every vote once: those of the two rejected registrations are of unknown registrations.
+            assertThat(done.counts().votesNew() + done.counts().votesUnmatched())
+                    .isEqualTo(VoterFileImporterTest.distinctVotes(nc.historyFile()));
+            assertThat(done.counts().votesExisting()).isZero();
+            assertThat(errors(db, done)).containsExactly("file,line,field,reason",
+                    "FL_bad_voters.txt,2,,\"expected 38 columns, found 37\"",
+                    "FL_bad_voters.txt,3,Birth Date,not a MM/DD/YYYY date: 13/01/"
+                            + voters.get(2).replaceFirst("(?s).*\t13/01/(\\d{4})\t.*", "$1"));
+        }
+    }
+
     private static Path sample() throws IOException {
         Path sample = dir.resolve("wv_synthetic_test_sample_Statewide_VRTEST.txt");
         try (InputStream in = StateFormatImportTest.class.getResourceAsStream(sample.getFileName().toString())) {
