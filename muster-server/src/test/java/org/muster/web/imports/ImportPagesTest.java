@@ -159,6 +159,22 @@ class ImportPagesTest extends BothServersTest {
         assertThat(f.importDir.resolve("uploads/a.csv")).doesNotExist();
     }
 
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadOverTheCapIsRefusedBeforeItsBodyIsRead(ServerFixture f) throws IOException {
+        // The headers and the first bytes only (Jetty dispatches once content starts): the declared length decides.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.server.port())) {
+            socket.getOutputStream().write(("POST /imports/upload HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                    + (ImportRoutes.MAX_UPLOAD_BYTES * 2) + "\r\n\r\n--x\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(10_000);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
+        }
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
