@@ -2,19 +2,20 @@ package org.muster.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.muster.MusterException;
 import org.muster.generate.DemoCampaignGenerator;
 import org.muster.generate.GeneratedFiles;
 import org.muster.generate.GeneratorOptions;
 import org.muster.generate.OtherStateLayouts;
-import org.muster.MusterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Writes a synthetic campaign as real NC voter files with ground truth, without loading it. */
+/** Writes a synthetic campaign as real NC (or Ohio, Florida) voter files with ground truth, without loading it. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a synthetic NC voter file (ncvoter + ncvhis, Latin-1) with planted duplicates, deaths, "
-                + "moves and households, and the ground truth beside it.")
+        description = "Write a synthetic voter file (NC ncvoter + ncvhis, Latin-1; or the same people in the Ohio or "
+                + "Florida layout) with planted duplicates, deaths, moves and households, and the ground truth beside it.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--people", defaultValue = "50000", description = "People to generate (default: ${DEFAULT-VALUE}).")
@@ -38,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!format.equalsIgnoreCase("nc")) {
             OtherStateLayouts.Format layout;
             try {
-                layout = OtherStateLayouts.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+                layout = OtherStateLayouts.Format.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new MusterException("--format is nc, oh or fl, not " + format);
             }

@@ -17,10 +17,10 @@ import org.muster.reference.ReferenceCsv;
 
 /**
  * The Florida Division of Elections voter extract: 38 tab-separated columns, no header, dates MM/DD/YYYY, read as
- * Latin-1 (the extract is plain ASCII; bytes that are not text are reported by line). The voter id is statewide, so
- * it is the registration key. Its vote history is a separate headerless file of five columns (county, voter id,
- * election date, election type, history code); history code N (did not vote) records no vote. Status ACT is A,
- * INA is I.
+ * Latin-1 (no other encoding is documented for it; control bytes or UTF-8 sequences are reported by line). The
+ * voter id is statewide, so it is the registration key. Its vote history is a separate headerless file of five
+ * columns (county, voter id, election date, election type, history code); history code N (did not vote) records no
+ * vote. Status ACT is A, INA is I.
  */
 public final class FloridaAdapter implements VoterFileAdapter {
 

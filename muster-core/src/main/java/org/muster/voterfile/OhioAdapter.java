@@ -16,8 +16,8 @@ import org.muster.reference.ReferenceCsv;
 
 /**
  * Ohio's statewide voter file (SWVF): comma-separated with a header, values in double quotes, dates YYYY-MM-DD, read
- * as Latin-1 (the Secretary of State publishes plain ASCII; Latin-1 reads any byte, and bytes that are not text are
- * reported by line). After the 46 fixed columns comes one column per election, named like GENERAL-11/07/2000, whose
+ * as Latin-1 (no other encoding is documented for it; Latin-1 reads any byte, and control bytes or UTF-8 sequences
+ * are reported by line). After the 46 fixed columns comes one column per election, named like GENERAL-11/07/2000, whose
  * value is the party letter of the ballot taken (primaries) or X (voted): the vote history is inline, so it becomes the
  * person's votes. The registration key is SOS_VOTERID; status ACTIVE is A, CONFIRMATION (inactive, being confirmed) is I.
  */
