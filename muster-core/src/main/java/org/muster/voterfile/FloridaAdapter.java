@@ -114,7 +114,9 @@ public final class FloridaAdapter implements VoterFileAdapter {
             return new RowProblem("County Code", "not a three-letter county code: " + county);
         }
         String id = row.get(VOTER_ID);
-        if (id == null || !id.chars().allMatch(Character::isDigit)) return new RowProblem("Voter ID", "not a number: " + id);
+        if (id == null || !id.chars().allMatch(Character::isDigit)) {
+            return new RowProblem("Voter ID", "not a number: " + id);
+        }
         for (int column : new int[] {BIRTH, REGISTERED}) {
             String date = row.get(column);
             if (date != null && Values.date(date) == null) {
@@ -126,9 +128,13 @@ public final class FloridaAdapter implements VoterFileAdapter {
 
     private static RowProblem historyProblem(Row row) {
         String id = row.get(H_VOTER_ID);
-        if (id == null || !id.chars().allMatch(Character::isDigit)) return new RowProblem("Voter ID", "not a number: " + id);
+        if (id == null || !id.chars().allMatch(Character::isDigit)) {
+            return new RowProblem("Voter ID", "not a number: " + id);
+        }
         String date = row.get(H_DATE);
-        if (date == null || Values.date(date) == null) return new RowProblem("Election Date", "not a MM/DD/YYYY date: " + date);
+        if (date == null || Values.date(date) == null) {
+            return new RowProblem("Election Date", "not a MM/DD/YYYY date: " + date);
+        }
         return null;
     }
 
@@ -155,7 +161,8 @@ public final class FloridaAdapter implements VoterFileAdapter {
         String email = Emails.normalise(row.get(EMAIL));
         String birth = row.get(BIRTH);
         String registered = row.get(REGISTERED);
-        Registration registration = new Registration("FL", key, key, row.get(COUNTY), RegistrationStatus.letter(row.get(STATUS)), null,
+        Registration registration = new Registration("FL", key, key, row.get(COUNTY),
+                RegistrationStatus.letter(row.get(STATUS)), null,
                 registered == null ? null : Values.date(registered), row.get(PARTY), row.get(PRECINCT), null, null,
                 row.get(CONGRESS), row.get(SENATE), row.get(HOUSE));
         return new NewPerson(NameCase.name(row.get(FIRST)), NameCase.middle(row.get(MIDDLE)),

@@ -19,7 +19,8 @@ import org.muster.reference.ReferenceCsv;
  * as Latin-1 (no other encoding is documented for it; Latin-1 reads any byte, and control bytes or UTF-8 sequences
  * are reported by line). After the 46 fixed columns comes one column per election, named like GENERAL-11/07/2000, whose
  * value is the party letter of the ballot taken (primaries) or X (voted): the vote history is inline, so it becomes the
- * person's votes. The registration key is SOS_VOTERID; status ACTIVE is A, CONFIRMATION (inactive, being confirmed) is I.
+ * person's votes. The registration key is SOS_VOTERID; status ACTIVE is A, CONFIRMATION (inactive, being confirmed) is
+ * I; the county is named from COUNTY_NUMBER.
  */
 public final class OhioAdapter implements VoterFileAdapter {
 
@@ -30,6 +31,9 @@ public final class OhioAdapter implements VoterFileAdapter {
     static final Pattern ELECTION = Pattern.compile("([A-Z][A-Z ]*)-(\\d\\d/\\d\\d/\\d{4})");
     private static final Pattern BALLOT = Pattern.compile("[A-Z]{1,2}");
     private static final Dialect DIALECT = new Dialect(',', StandardCharsets.ISO_8859_1);
+    /** County names by COUNTY_NUMBER (1..88, alphabetical as the Secretary of State numbers them). */
+    private static final String[] COUNTIES = ReferenceCsv.rows("geo/oh_counties.csv").stream().map(r -> r[1])
+            .toArray(String[]::new);
 
     private static final int VOTER_ID = FIXED.indexOf("SOS_VOTERID");
     private static final int COUNTY = FIXED.indexOf("COUNTY_NUMBER");
@@ -136,7 +140,8 @@ public final class OhioAdapter implements VoterFileAdapter {
         String birth = row.get(BIRTH);
         String registered = row.get(REGISTERED);
         String municipality = firstOf(row.get(CITY), row.get(VILLAGE), row.get(TOWNSHIP));
-        Registration registration = new Registration("OH", key, key, row.get(COUNTY), RegistrationStatus.letter(row.get(STATUS)), null,
+        Registration registration = new Registration("OH", key, key, county(row),
+                RegistrationStatus.letter(row.get(STATUS)), null,
                 registered == null ? null : Values.isoDate(registered), row.get(PARTY), row.get(PRECINCT),
                 row.get(WARD), municipality, row.get(CONGRESS), row.get(SENATE), row.get(HOUSE));
         return new NewPerson(NameCase.name(row.get(FIRST)), NameCase.middle(row.get(MIDDLE)),
@@ -156,9 +161,14 @@ public final class OhioAdapter implements VoterFileAdapter {
             Matcher m = ELECTION.matcher(columns.get(i));
             if (!m.matches()) continue;
             votes.add(new VoteRecord(Values.date(m.group(2)), m.group(2) + " " + m.group(1), null,
-                    ballot.equals("X") ? null : ballot, row.get(COUNTY)));
+                    ballot.equals("X") ? null : ballot, county(row)));
         }
         return votes;
+    }
+
+    /** The county's name (the row was checked to have a number 1..88). */
+    private static String county(Row row) {
+        return COUNTIES[Integer.parseInt(row.get(COUNTY)) - 1];
     }
 
     private static String zip(String zip, String plus4) {

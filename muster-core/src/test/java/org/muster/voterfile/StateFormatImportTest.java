@@ -120,6 +120,11 @@ class StateFormatImportTest {
             assertThat(profile.votes()).hasSize((int) marks);
             assertThat(profile.registrations().getFirst().state()).isEqualTo("OH");
             assertThat(profile.registrations().getFirst().status()).isIn("A", "I");
+            List<String> fields = new ArrayList<>();
+            DelimitedReader.split(rows.get(1), ',', fields);
+            int countyNumber = Integer.parseInt(fields.get(OhioAdapter.FIXED.indexOf("COUNTY_NUMBER")));
+            assertThat(profile.registrations().getFirst().county())
+                    .isEqualTo(org.muster.reference.ReferenceCsv.rows("geo/oh_counties.csv").get(countyNumber - 1)[1]);
 
             // A newer file: one person moved. Updated in place, no duplicate.
             String moved = rows.get(1).replaceFirst(",\"[^\"]*\",\"\",\"[^\"]*\",\"OH\"", ",\"77 NEW HOPE RD\",\"\",\"AKRON\",\"OH\"");
