@@ -59,15 +59,25 @@ public final class WebClient {
     /** Posts multipart/form-data as a browser's file form does: the fields, then one file part. */
     public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
                                   byte[] content) {
+        return postMultipart(path, fields, Map.of(fileField, Map.entry(fileName, content)));
+    }
+
+    /** Posts multipart/form-data with several file parts: field name to (file name, content). */
+    public Response postMultipart(String path, Map<String, String> fields,
+                                  Map<String, Map.Entry<String, byte[]>> files) {
         String boundary = "----muster" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
         fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
                 + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        files.forEach((field, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                    + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(utf8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }

@@ -158,11 +158,22 @@ public final class ImportRoutes implements AutoCloseable {
         }
     }
 
-    /** Streams the uploaded file into the import folder's uploads, then shows what it is. */
+    /** Streams the uploaded file (and history file, if one came) into the import folder, then shows what it is. */
     private void upload(Context ctx) throws IOException {
         User user = requireImporter(ctx);
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null || file.size() == 0) throw new BadRequestResponse("Choose a non-empty file to upload.");
+        UploadedFile history = ctx.uploadedFile("historyFile");
+        String voters = save(user, file);
+        String query = "/imports/check?voterFile=" + URLEncoder.encode(voters, StandardCharsets.UTF_8);
+        if (history != null && history.size() > 0) {
+            query += "&historyFile=" + URLEncoder.encode(save(user, history), StandardCharsets.UTF_8);
+        }
+        ctx.redirect(query);
+    }
+
+    /** Copies an upload into the uploads folder under its own (safe) name, never over another file. */
+    private String save(User user, UploadedFile file) throws IOException {
         String name = Path.of(file.filename().replace('\\', '/')).getFileName().toString();
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new BadRequestResponse("Rename the file to letters, digits, dots, dashes and underscores before "
@@ -174,9 +185,9 @@ public final class ImportRoutes implements AutoCloseable {
         try (InputStream in = file.content()) {
             Files.copy(in, target);
         }
-        audit.record(user.id(), "import.upload", "file:" + UPLOADS + "/" + target.getFileName(), file.size() + " bytes");
-        ctx.redirect("/imports/check?voterFile=" + URLEncoder.encode(UPLOADS + "/" + target.getFileName(),
-                StandardCharsets.UTF_8));
+        String relative = UPLOADS + "/" + target.getFileName();
+        audit.record(user.id(), "import.upload", "file:" + relative, file.size() + " bytes");
+        return relative;
     }
 
     /** What the file is, before anything is loaded; for a generic file, the mapping editor. */

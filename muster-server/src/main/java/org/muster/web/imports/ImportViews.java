@@ -34,7 +34,8 @@ final class ImportViews {
                 <p class="hint">North Carolina ncvoter, Ohio SWVF, Florida extract, or any CSV/TSV with a header
                 (you map its columns next). Up to %s GB; it is saved to the import folder, and you see the detected
                 format before anything is loaded.</p>
-                <label>File <input type="file" name="file" required></label>
+                <label>Voter file <input type="file" name="file" required></label>
+                <label>History file (NC ncvhis, Florida history; optional) <input type="file" name="historyFile"></label>
                 <button type="submit">Upload</button>
                 </form>
                 <form method="get" action="/imports/check" class="card">
@@ -71,7 +72,7 @@ final class ImportViews {
         return Layout.page(page, "Check import", Html.of("""
                 <nav class="crumbs"><a href="/imports">Imports</a> ›</nav>
                 <h1>%s</h1>
-                <p class="facts" id="detected">Detected format: <strong>%s</strong> (%s)</p>
+                <p class="facts" id="detected">Detected format: <strong>%s</strong> (%s)%s</p>
                 <form method="post" action="/imports" class="card">%s
                 <input type="hidden" name="voterFile" value="%s">
                 <input type="hidden" name="historyFile" value="%s">
@@ -79,7 +80,8 @@ final class ImportViews {
                 <label><input type="checkbox" name="resume" value="1"> Resume the unfinished import of these files</label>
                 <button type="submit"%s>Start import</button>
                 </form>
-                %s""", voterFile, detection.format().label(), detection.explanation(), Layout.csrfField(page),
+                %s""", voterFile, detection.format().label(), detection.explanation(),
+                historyFile.isEmpty() ? Html.EMPTY : Html.of(" · history file %s", historyFile), Layout.csrfField(page),
                 voterFile, historyFile, mappingChoice,
                 generic && saved.isEmpty() ? Html.raw(" disabled") : Html.EMPTY, editor));
     }

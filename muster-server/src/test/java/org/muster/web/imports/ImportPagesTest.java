@@ -147,6 +147,30 @@ class ImportPagesTest extends BothServersTest {
 
     @ParameterizedTest
     @MethodSource("servers")
+    void aFloridaExtractAndItsHistoryAreUploadedTogetherAndImported(ServerFixture f) throws Exception {
+        GeneratedFiles nc = DemoCampaignGenerator.generate(new GeneratorOptions(60, 9, dir), n -> { });
+        GeneratedFiles fl = org.muster.generate.OtherStateLayouts.write(nc, org.muster.generate.OtherStateLayouts.Format.FL);
+        WebClient client = f.loggedIn(Role.ADMIN);
+        Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                java.util.Map.of("file", java.util.Map.entry("FL_voters.txt", Files.readAllBytes(fl.voterFile())),
+                        "historyFile", java.util.Map.entry("FL_history.txt", Files.readAllBytes(fl.historyFile()))));
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(client.get(uploaded.location()).body()).contains("Detected format: <strong>Florida voter extract")
+                .contains("history file uploads/FL_history.txt");
+        Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
+                "voterFile", "uploads/FL_voters.txt", "historyFile", "uploads/FL_history.txt"));
+        assertThat(started.status()).isEqualTo(302);
+        String panel = client.get(started.location() + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(started.location() + "/progress").body();
+        }
+        assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>" + nc.voterRows() + "</dd>")
+                .contains("<dt>Rejected</dt><dd>0</dd>").doesNotContain("<dt>Votes added</dt><dd>0</dd>");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
     void anUploadWithAPathOrOddNameIsRefusedAndAVolunteerCannotUpload(ServerFixture f) {
         WebClient client = f.loggedIn(Role.ORGANISER);
         Response odd = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
