@@ -128,7 +128,7 @@ final class DelimitedReader implements AutoCloseable {
     }
 
     /**
-     * Streams the rows of {@code file} from the start.
+     * Streams the rows from the reader's position to the end of its file, then closes it.
      *
      * @return the number of good rows delivered
      */

@@ -173,11 +173,6 @@ public final class FloridaAdapter implements VoterFileAdapter {
                 List.of(registration), List.of(), List.of());
     }
 
-    @Override
-    public boolean hasHistoryFile() {
-        return true;
-    }
-
     /** The vote a history row records, or null for code N (the voter did not vote). */
     @Override
     public RegisteredVote vote(Row row) {

@@ -144,9 +144,4 @@ public final class GenericAdapter implements VoterFileAdapter {
     private String orState(String value) {
         return value != null ? value : mapping.state();
     }
-
-    @Override
-    public boolean hasHistoryFile() {
-        return false;
-    }
 }

@@ -33,11 +33,6 @@ public final class NcAdapter implements VoterFileAdapter {
     }
 
     @Override
-    public boolean hasHistoryFile() {
-        return true;
-    }
-
-    @Override
     public DelimitedReader history(Path file, long offset, long line) throws IOException {
         return NcHistoryFile.open(file, offset, line);
     }

@@ -179,9 +179,4 @@ public final class OhioAdapter implements VoterFileAdapter {
         for (String v : values) if (v != null) return v;
         return null;
     }
-
-    @Override
-    public boolean hasHistoryFile() {
-        return false;
-    }
 }

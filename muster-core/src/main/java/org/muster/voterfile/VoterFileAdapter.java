@@ -25,11 +25,9 @@ public interface VoterFileAdapter {
     /** The person a good voter row describes, normalised. */
     NewPerson person(Row row);
 
-    /** Whether {@link #history} and {@link #vote} read a separate vote-history file. */
-    boolean hasHistoryFile();
-
     /**
-     * A cursor over the history file at {@code offset}.
+     * A cursor over the separate history file at {@code offset}; formats without one (history inline, or none)
+     * refuse any history file.
      *
      * @throws VoterFileFormatException when the file is not this format's history file
      */
@@ -37,7 +35,7 @@ public interface VoterFileAdapter {
         throw new VoterFileFormatException(format() + " has no separate vote-history file: history is in the voter rows");
     }
 
-    /** The vote a good history row records. */
+    /** The vote a good history row records, or null when it records none (Florida's "did not vote"). */
     default RegisteredVote vote(Row row) {
         throw new UnsupportedOperationException(format() + " has no history file");
     }
