@@ -19,6 +19,14 @@ import org.muster.voterfile.RegistrationSourceStore;
 /** {@link RegistrationSourceStore} over jOOQ, for both dialects. */
 public final class JooqRegistrationSourceStore implements RegistrationSourceStore {
 
+    /**
+     * Rows per insert: 7 values each stays under SQLite's 999 bind variables, past which jOOQ inlines the values and
+     * a batch of long source rows would exceed SQLite's statement length.
+     */
+    private static final int ROWS_PER_STATEMENT = 128;
+    /** Registration ids per lookup of their last sources, under the same bind-variable limit. */
+    private static final int IDS_PER_LOOKUP = 900;
+
     private final DSLContext dsl;
 
     public JooqRegistrationSourceStore(Database database) {
@@ -34,14 +42,22 @@ public final class JooqRegistrationSourceStore implements RegistrationSourceStor
             Map<String, String> last = new HashMap<>();
             Map<String, Set<String>> idsByState = new HashMap<>();
             for (SourceRow r : rows) idsByState.computeIfAbsent(r.state(), s -> new HashSet<>()).add(r.registrationId());
-            idsByState.forEach((state, ids) -> tx.select(RegistrationSourceTable.REGISTRATION_ID, RegistrationSourceTable.SOURCE)
-                    .from(RegistrationSourceTable.T)
-                    .where(RegistrationSourceTable.CAMPAIGN_ID.eq(campaignId)).and(RegistrationSourceTable.STATE.eq(state))
-                    .and(RegistrationSourceTable.REGISTRATION_ID.in(ids))
-                    .orderBy(RegistrationSourceTable.ID)
-                    .forEach(r -> last.put(state + '\u0000' + r.get(RegistrationSourceTable.REGISTRATION_ID),
-                            r.get(RegistrationSourceTable.SOURCE))));
+            idsByState.forEach((state, ids) -> {
+                List<String> all = new ArrayList<>(ids);
+                for (int from = 0; from < all.size(); from += IDS_PER_LOOKUP) {
+                    tx.select(RegistrationSourceTable.REGISTRATION_ID, RegistrationSourceTable.SOURCE)
+                            .from(RegistrationSourceTable.T)
+                            .where(RegistrationSourceTable.CAMPAIGN_ID.eq(campaignId))
+                            .and(RegistrationSourceTable.STATE.eq(state))
+                            .and(RegistrationSourceTable.REGISTRATION_ID.in(
+                                    all.subList(from, Math.min(all.size(), from + IDS_PER_LOOKUP))))
+                            .orderBy(RegistrationSourceTable.ID)
+                            .forEach(r -> last.put(state + '\u0000' + r.get(RegistrationSourceTable.REGISTRATION_ID),
+                                    r.get(RegistrationSourceTable.SOURCE)));
+                }
+            });
             InsertValuesStep7<Record, Long, Long, Long, String, String, String, Long> insert = null;
+            int inStatement = 0;
             for (SourceRow r : rows) {
                 String key = r.state() + '\u0000' + r.registrationId();
                 if (Objects.equals(last.get(key), r.source())) continue;
@@ -53,6 +69,11 @@ public final class JooqRegistrationSourceStore implements RegistrationSourceStor
                             RegistrationSourceTable.CREATED_AT);
                 }
                 insert = insert.values(campaignId, jobId, r.line(), r.state(), r.registrationId(), r.source(), now);
+                if (++inStatement == ROWS_PER_STATEMENT) {
+                    insert.onConflictDoNothing().execute();
+                    insert = null;
+                    inStatement = 0;
+                }
             }
             if (insert != null) insert.onConflictDoNothing().execute();
         });

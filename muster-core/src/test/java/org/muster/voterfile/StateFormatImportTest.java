@@ -201,6 +201,19 @@ class StateFormatImportTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void sourcesOfAFullSizeBatchOfLongRowsAreKept(Supplier<Database> open) throws IOException {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, p -> p,
+                    new JooqRegistrationSourceStore(db)).run(campaign, nc.voterFile(), null, GeocodeLookup.none(),
+                    false, (p, d, t, c) -> { });
+            assertThat(job.counts().created()).isEqualTo(nc.voterRows());
+            assertThat(sourceRows(db)).isEqualTo(nc.voterRows());
+        }
+    }
+
     @Test
     void badOhioRowsAreReportedByLineAndFieldAndTheRestLoads() throws IOException {
         List<String> rows = new ArrayList<>(lines(ohio.voterFile()).subList(0, 9));
