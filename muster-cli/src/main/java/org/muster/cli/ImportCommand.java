@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--no-source-rows",
-            description = "Do not keep each row's original values for audit (faster: about a third less writing).")
+            description = "Do not keep each row's original values for audit (a faster import).")
     boolean noSourceRows;
 
     @Option(names = "--errors-csv", paramLabel = "FILE", description = "Write the rejected rows (file,line,field,reason) here.")
