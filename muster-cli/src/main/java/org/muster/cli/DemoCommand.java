@@ -19,6 +19,7 @@ import org.muster.geo.GeoJsonShapes;
 import org.muster.store.Database;
 import org.muster.store.DatabaseConfig;
 import org.muster.voterfile.GeocodeLookup;
+import org.muster.voterfile.NcAdapter;
 import org.muster.voterfile.ImportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,8 +96,10 @@ final class DemoCommand implements Callable<Integer> {
         GeneratedFiles files = GenerateCommand.generate(new GeneratorOptions(people, seed, dir.resolve("files")));
         try (Database database = Database.open(DatabaseConfig.sqlite(dir.resolve("demo.db")))) {
             Campaign campaign = database.campaigns().create("Friends of Alex Rivera (demo)", "NC");
-            ImportJob job = VoterFileLoading.importNc(database, campaign.id(), files.voterFile(), files.historyFile(),
-                    GeocodeLookup.loadCsv(files.geocodeFile()), false, new DemoEnrichment(seed));
+            NcAdapter nc = new NcAdapter(files.voterFile().getFileName().toString(),
+                    GeocodeLookup.loadCsv(files.geocodeFile()));
+            ImportJob job = VoterFileLoading.load(database, campaign.id(), nc, files.voterFile(), files.historyFile(),
+                    false, new DemoEnrichment(seed), null);
             int shapes = ImportShapesCommand.load(database, campaign.id(), files.precinctShapesFile(),
                     GeoJsonShapes.read(files.precinctShapesFile(), null));
             System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes and %,d precinct shapes into %s%n",

@@ -10,30 +10,51 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.muster.MusterException;
 import org.muster.store.Database;
+import org.muster.store.JooqColumnMappingStore;
+import org.muster.store.JooqRegistrationSourceStore;
+import org.muster.voterfile.ColumnMapping;
+import org.muster.voterfile.ColumnMappingStore;
 import org.muster.voterfile.FormatDetector;
 import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
+import org.muster.voterfile.VoterFileAdapter;
 import org.muster.voterfile.VoterFileFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Imports a North Carolina voter file through the resumable ingestion engine: re-imports update people in place,
- * and {@code --resume} continues an import that was interrupted (crash, kill, power cut) from its checkpoint.
+ * Imports a voter file (NC, Ohio, Florida, or any delimited file through a column mapping) through the resumable
+ * ingestion engine: re-imports update people in place, and {@code --resume} continues an import that was interrupted
+ * (crash, kill, power cut) from its checkpoint.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import an NC ncvoter file (and optionally its ncvhis history); re-imports update in place.")
+        description = "Import a voter file (NC ncvoter + ncvhis, Ohio SWVF, Florida extract + history, or a CSV/TSV "
+                + "with --mapping); the format is detected; re-imports update in place.")
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
 
-    @Option(names = "--voter-file", required = true, paramLabel = "FILE", description = "NC ncvoter file.")
+    @Option(names = "--voter-file", required = true, paramLabel = "FILE", description = "The voter file.")
     Path voterFile;
 
-    @Option(names = "--history-file", paramLabel = "FILE", description = "NC ncvhis file for the same voters.")
+    @Option(names = "--history-file", paramLabel = "FILE",
+            description = "Its separate vote-history file (NC ncvhis, Florida history).")
     Path historyFile;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|nc|oh|fl|generic",
+            description = "The voter file's format; auto detects it from the first line (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "NAME|FILE",
+            description = "Column mapping for a generic delimited file: the name of a saved mapping, or a file of "
+                    + "key=value lines (state, delimiter, encoding, registration_id, first_name, ...).")
+    String mapping;
+
+    @Option(names = "--save-mapping", paramLabel = "NAME",
+            description = "Save the --mapping file under this name for the campaign, to reuse with --mapping NAME.")
+    String saveMapping;
 
     @Option(names = "--geocodes", paramLabel = "FILE", description = "CSV registration_key,latitude,longitude.")
     Path geocodeFile;
@@ -44,29 +65,68 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the unfinished import of the same files, if there is one.")
     boolean resume;
 
+    @Option(names = "--no-source-rows",
+            description = "Do not keep each row's original values for audit (a faster import).")
+    boolean noSourceRows;
+
     @Option(names = "--errors-csv", paramLabel = "FILE", description = "Write the rejected rows (file,line,field,reason) here.")
     Path errorsCsv;
 
-    @Override
-    public Integer call() throws IOException {
-        FormatDetector.Detection detected;
+    /** The --format choice, or the detected format for auto. */
+    private FormatDetector.Format format() throws IOException {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "nc": return FormatDetector.Format.NC_VOTER;
+            case "oh": return FormatDetector.Format.OHIO_SWVF;
+            case "fl": return FormatDetector.Format.FLORIDA_EXTRACT;
+            case "generic": return FormatDetector.Format.DELIMITED;
+            case "auto": break;
+            default: throw new MusterException("--format is auto, nc, oh, fl or generic, not " + format);
+        }
         try {
-            detected = FormatDetector.detect(voterFile);
+            FormatDetector.Detection detected = FormatDetector.detect(voterFile);
+            System.err.println("Detected format: " + detected.format().label() + " (" + detected.explanation() + ")");
+            return detected.format();
         } catch (VoterFileFormatException e) {
             throw new MusterException(e.getMessage(), e);
         }
-        System.err.println("Detected format: " + detected.format().label() + " (" + detected.explanation() + ")");
-        if (detected.format() != FormatDetector.Format.NC_VOTER) {
-            throw new MusterException(voterFile.getFileName() + " is a " + detected.format().label()
-                    + "; this version imports North Carolina ncvoter files (with their ncvhis history) only.");
+    }
+
+    /** The --mapping: a file of that name when there is one, else the campaign's saved mapping of that name. */
+    private ColumnMapping mapping(Database database, long campaign) throws IOException {
+        if (mapping == null) return null;
+        Path file = Path.of(mapping);
+        ColumnMappingStore saved = new JooqColumnMappingStore(database);
+        ColumnMapping parsed;
+        if (Files.isRegularFile(file)) {
+            try {
+                parsed = ColumnMapping.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new MusterException(file.getFileName() + ": " + e.getMessage(), e);
+            }
+        } else {
+            parsed = saved.find(campaign, mapping).orElseThrow(() -> new MusterException("--mapping " + mapping
+                    + " is neither a file nor a mapping saved for campaign " + campaign));
         }
+        if (saveMapping != null) {
+            saved.save(campaign, saveMapping, parsed, null);
+            database.audit().record(null, "import.mapping.save", "campaign:" + campaign, saveMapping);
+            System.err.println("Saved the mapping as " + saveMapping);
+        }
+        return parsed;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        FormatDetector.Format chosen = format();
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
             ImportJob job;
             try {
-                job = VoterFileLoading.importNc(database, campaign, voterFile, historyFile,
-                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile), resume,
-                        UnaryOperator.identity());
+                VoterFileAdapter adapter = FormatDetector.adapter(chosen, voterFile,
+                        geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile),
+                        mapping(database, campaign), mapping == null ? null : Path.of(mapping).getFileName().toString());
+                job = VoterFileLoading.load(database, campaign, adapter, voterFile, historyFile, resume,
+                        UnaryOperator.identity(), noSourceRows ? null : new JooqRegistrationSourceStore(database));
             } catch (VoterFileFormatException e) {
                 throw new MusterException(e.getMessage(), e);
             }

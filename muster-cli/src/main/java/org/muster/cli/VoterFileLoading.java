@@ -5,23 +5,25 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
 import org.muster.store.Database;
-import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportJob;
+import org.muster.voterfile.RegistrationSourceStore;
+import org.muster.voterfile.VoterFileAdapter;
 import org.muster.voterfile.VoterFileImporter;
 
-/** Runs the resumable NC import with a progress line: shared by {@code import} and {@code demo}. */
+/** Runs the resumable import with a progress line: shared by {@code import} and {@code demo}. */
 final class VoterFileLoading {
 
     private VoterFileLoading() {
     }
 
     /** Runs the resumable import with a progress line per phase (rows, rows/s, time left from the bytes read). */
-    static ImportJob importNc(Database db, long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes,
-            boolean resume, UnaryOperator<NewPerson> enrich) throws IOException {
+    /** @param sources where the rows' original values are kept for audit, or null to keep none */
+    static ImportJob load(Database db, long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile,
+            boolean resume, UnaryOperator<NewPerson> enrich, RegistrationSourceStore sources) throws IOException {
         Progress[] current = new Progress[1];
         ImportJob.Phase[] phase = new ImportJob.Phase[1];
-        ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, enrich).run(campaignId, voterFile,
-                historyFile, geocodes, resume, (p, bytesDone, bytesTotal, counts) -> {
+        ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH, enrich, sources).run(campaignId, adapter,
+                voterFile, historyFile, resume, (p, bytesDone, bytesTotal, counts) -> {
                     if (p != phase[0]) {
                         if (current[0] != null) current[0].finish();
                         phase[0] = p;

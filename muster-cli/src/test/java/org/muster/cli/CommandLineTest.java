@@ -81,6 +81,52 @@ class CommandLineTest {
     }
 
     @Test
+    void ohioAndFloridaLayoutsAreGeneratedAndImportedWithTheirFormatDetected() throws java.io.IOException {
+        Path files = dir.resolve("states");
+        assertThat(run("generate", "--people", "200", "--seed", "3", "--format", "oh", "--out", files.toString())).isZero();
+        assertThat(run("generate", "--people", "200", "--seed", "3", "--format", "fl", "--out", files.toString())).isZero();
+        Path data = dir.resolve("states-db");
+        assertThat(run("import", "--data-dir", data.toString(), "--voter-file", files.resolve("SWVF_demo.txt").toString()))
+                .isZero();
+        assertThat(run("import", "--data-dir", data.toString(),
+                "--voter-file", files.resolve("FL_demo_voters.txt").toString(),
+                "--history-file", files.resolve("FL_demo_history.txt").toString())).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(data.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            assertThat(db.imports().recent(campaign, 5)).extracting(j -> j.format())
+                    .containsExactly("Florida extract", "Ohio SWVF");
+            long rows = Files.readAllLines(files.resolve("FL_demo_voters.txt"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1).size();
+            assertThat(db.people().count(campaign)).isEqualTo(2 * rows);
+        }
+    }
+
+    @Test
+    void aGenericFileLoadsWithAMappingFileThatIsSavedAndReusedByName() throws java.io.IOException {
+        Path file = Files.writeString(dir.resolve("county.psv"), "VOTER|FIRST|LAST|STREET|ZIP\n"
+                + "17|Ann|Lee|12 Oak Street|25301\n18|Bo|Ray|9 Elm Avenue|25302\n");
+        Path mapping = Files.writeString(dir.resolve("county.mapping"), "state=WV\ndelimiter=|\n"
+                + "registration_id=VOTER\nfirst_name=FIRST\nlast_name=LAST\nstreet=STREET\nzip=ZIP\n");
+        Path data = dir.resolve("generic-db");
+        assertThat(run("import", "--data-dir", data.toString(), "--voter-file", file.toString(), "--format", "generic",
+                "--mapping", mapping.toString(), "--save-mapping", "county")).isZero();
+        assertThat(run("import", "--data-dir", data.toString(), "--voter-file", file.toString(),
+                "--mapping", "county")).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(data.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            assertThat(db.people().count(campaign)).isEqualTo(2);
+            assertThat(db.imports().recent(campaign, 5)).first()
+                    .satisfies(j -> assertThat(j.counts().unchanged()).isEqualTo(2));
+        }
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("import", "--data-dir", data.toString(), "--voter-file", file.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("muster: county.psv is a delimited file with a header (needs a "
+                + "column mapping): choose or save a column mapping to load it");
+    }
+
+    @Test
     void aFileThatIsNotANorthCarolinaVoterFileIsOneLineAndExitCodeTwo() throws java.io.IOException {
         Path donors = Files.writeString(dir.resolve("donors.csv"), "name,amount\nAda,20\n");
         Path ohio = Files.writeString(dir.resolve("people.csv"), "first,last,email\nAda,Lovelace,ada@example.org\n");

@@ -11,14 +11,15 @@ import java.util.Map;
 import org.muster.generate.DemoCampaignGenerator.Election;
 import org.muster.generate.DemoCampaignGenerator.Voter;
 import org.muster.voterfile.NcCodeTables;
+import org.muster.voterfile.Layout;
 import org.muster.voterfile.NcLayout;
 import org.muster.voterfile.NcVoterFile;
 
 /** The five files of one generation, the identifiers it hands out, and its counts. */
 final class DemoOutput implements Closeable {
 
-    private static final NcLayout V = NcLayout.VOTER;
-    private static final NcLayout H = NcLayout.HISTORY;
+    private static final Layout V = NcLayout.VOTER;
+    private static final Layout H = NcLayout.HISTORY;
     private static final int COUNTY_ID = V.index("county_id");
     private static final int COUNTY_DESC = V.index("county_desc");
     private static final int VOTER_REG_NUM = V.index("voter_reg_num");

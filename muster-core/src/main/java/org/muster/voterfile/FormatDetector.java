@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.muster.reference.ReferenceCsv;
 
 /**
  * Tells which kind of voter file a file is from its first line: the header of a known layout, the shape of a
@@ -22,6 +21,7 @@ public final class FormatDetector {
         NC_HISTORY("North Carolina ncvhis (vote history)"),
         OHIO_SWVF("Ohio statewide voter file (SWVF)"),
         FLORIDA_EXTRACT("Florida voter extract"),
+        FLORIDA_HISTORY("Florida voter history"),
         DELIMITED("delimited file with a header (needs a column mapping)");
 
         private final String label;
@@ -40,21 +40,9 @@ public final class FormatDetector {
     }
 
     private static final int FIRST_LINE_BYTES = 1 << 16;
-    private static final Pattern OHIO_ELECTION = Pattern.compile("[A-Z ]+-\\d\\d/\\d\\d/\\d{4}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9 _./#()-]*");
-    private static final List<String> OHIO_FIXED = layout("OH");
-    private static final int FLORIDA_COLUMNS = layout("FL").size();
 
     private FormatDetector() {
-    }
-
-    private static List<String> layout(String state) {
-        List<String> columns = new ArrayList<>();
-        for (String[] row : ReferenceCsv.rows("voterlayouts/oh_fl_layouts.csv")) {
-            // Ohio's last row stands for the election columns, which vary by file.
-            if (row[0].equals(state) && !row[2].startsWith("<")) columns.add(row[2]);
-        }
-        return List.copyOf(columns);
     }
 
     /** @throws VoterFileFormatException when the file is none of these: one message for the whole file */
@@ -64,11 +52,7 @@ public final class FormatDetector {
         if (first == null || first.isBlank()) throw new VoterFileFormatException(name + " is empty: not a voter file");
         char delimiter = delimiter(first);
         List<String> fields = new ArrayList<>();
-        if (delimiter == '\t') {
-            NcDelimitedReader.split(first, fields);
-        } else {
-            for (String f : first.split(Pattern.quote(String.valueOf(delimiter)), -1)) fields.add(unquote(f));
-        }
+        DelimitedReader.split(first.startsWith("\u00EF\u00BB\u00BF") ? first.substring(3) : first, delimiter, fields);
         if (fields.equals(NcLayout.VOTER.columns())) {
             return new Detection(Format.NC_VOTER, delimiter, fields.size(), "header is the NCSBE ncvoter layout ("
                     + fields.size() + " columns)");
@@ -77,23 +61,82 @@ public final class FormatDetector {
             return new Detection(Format.NC_HISTORY, delimiter, fields.size(), "header is the NCSBE ncvhis layout ("
                     + fields.size() + " columns)");
         }
-        if (fields.size() >= OHIO_FIXED.size() && fields.subList(0, OHIO_FIXED.size()).equals(OHIO_FIXED)
-                && fields.subList(OHIO_FIXED.size(), fields.size()).stream().allMatch(f -> OHIO_ELECTION.matcher(f).matches())) {
+        if (OhioAdapter.isHeader(fields)) {
             return new Detection(Format.OHIO_SWVF, delimiter, fields.size(), "header starts with the "
-                    + OHIO_FIXED.size() + " SWVF columns (SOS_VOTERID, ...) then " + (fields.size() - OHIO_FIXED.size())
-                    + " election columns");
+                    + OhioAdapter.FIXED.size() + " SWVF columns (SOS_VOTERID, ...) then "
+                    + (fields.size() - OhioAdapter.FIXED.size()) + " election columns");
         }
-        if (delimiter == '\t' && fields.size() == FLORIDA_COLUMNS && fields.get(0).matches("[A-Z]{3}")
-                && fields.get(1).matches("\\d+")) {
-            return new Detection(Format.FLORIDA_EXTRACT, delimiter, fields.size(), "no header; " + FLORIDA_COLUMNS
+        if (delimiter == '\t' && FloridaAdapter.looksLike(fields, FloridaAdapter.VOTER)) {
+            return new Detection(Format.FLORIDA_EXTRACT, delimiter, fields.size(), "no header; " + fields.size()
                     + " tab-separated columns starting with a county code (" + fields.get(0) + ") and a voter id");
+        }
+        if (delimiter == '\t' && FloridaAdapter.looksLike(fields, FloridaAdapter.HISTORY)) {
+            return new Detection(Format.FLORIDA_HISTORY, delimiter, fields.size(), "no header; "
+                    + fields.size() + " tab-separated columns: county code, voter id, election date, type, code");
         }
         if (fields.size() >= 3 && fields.stream().allMatch(f -> WORD.matcher(f).matches())) {
             return new Detection(Format.DELIMITED, delimiter, fields.size(), "a header of " + fields.size()
-                    + " named columns separated by " + describe(delimiter) + ", in no layout Muster knows");
+                    + " named columns separated by " + new Dialect(delimiter, StandardCharsets.UTF_8).delimiterName()
+                    + ", in no layout Muster knows");
         }
         throw new VoterFileFormatException(name + " is not a voter file: its first line is neither a known voter-file "
                 + "header (NC, Ohio), a Florida extract row, nor a header of named columns");
+    }
+
+    /**
+     * The adapter that loads a voter file of a format (detected, or chosen by the user).
+     *
+     * @param mapping     the column mapping, for a {@link Format#DELIMITED} file (ignored otherwise)
+     * @param mappingName its name, recorded on the job
+     * @throws VoterFileFormatException when the file is a history file, or a delimited file comes without a mapping
+     */
+    public static VoterFileAdapter adapter(Format format, Path voterFile, GeocodeLookup geocodes,
+                                           ColumnMapping mapping, String mappingName) {
+        String name = voterFile.getFileName().toString();
+        return switch (format) {
+            case NC_VOTER -> new NcAdapter(name, geocodes);
+            case OHIO_SWVF -> new OhioAdapter(name);
+            case FLORIDA_EXTRACT -> new FloridaAdapter(name);
+            case NC_HISTORY, FLORIDA_HISTORY -> throw new VoterFileFormatException(name + " is a "
+                    + format.label() + " file: give it as the history file, with its voter file");
+            case DELIMITED -> {
+                if (mapping == null) {
+                    throw new VoterFileFormatException(name + " is a " + format.label()
+                            + ": choose or save a column mapping to load it");
+                }
+                yield new GenericAdapter(mapping, mappingName, name);
+            }
+        };
+    }
+
+    /**
+     * The first {@code lines} lines of a file split on {@code delimiter}, decoded as Latin-1 (which reads any byte):
+     * what a mapping editor shows as the header and sample values.
+     */
+    public static List<List<String>> preview(Path file, char delimiter, int lines) throws IOException {
+        byte[] bytes = new byte[FIRST_LINE_BYTES * 4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(bytes, 0, bytes.length);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        String text = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("\u00EF\u00BB\u00BF")) text = text.substring(3);
+        for (String line : text.split("\r?\n", lines + 1)) {
+            if (rows.size() == lines) break;
+            List<String> fields = new ArrayList<>();
+            DelimitedReader.split(line, delimiter, fields);
+            rows.add(fields);
+        }
+        return rows;
+    }
+
+    /** The first line's values split on {@code delimiter} (empty for an empty file). */
+    static List<String> firstFields(Path file, char delimiter) throws IOException {
+        String first = firstLine(file);
+        List<String> fields = new ArrayList<>();
+        if (first != null) DelimitedReader.split(first, delimiter, fields);
+        return fields;
     }
 
     private static String firstLine(Path file) throws IOException {
@@ -120,18 +163,5 @@ public final class FormatDetector {
             }
         }
         return best;
-    }
-
-    private static String describe(char delimiter) {
-        return switch (delimiter) {
-            case '\t' -> "tabs";
-            case '|' -> "pipes";
-            default -> "commas";
-        };
-    }
-
-    private static String unquote(String value) {
-        String v = value.strip();
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -12,6 +12,9 @@ public final class NcVoterFile {
     private static final int BIRTH_YEAR = NcLayout.VOTER.index("birth_year");
     private static final int REGISTR_DT = NcLayout.VOTER.index("registr_dt");
 
+    private static final DelimitedReader.Header HEADER =
+            DelimitedReader.Header.exactly(NcLayout.VOTER, "an NC ncvoter file (NCSBE layout, tab-delimited)");
+
     private NcVoterFile() {
     }
 
@@ -22,13 +25,13 @@ public final class NcVoterFile {
      * @return the number of good rows
      * @throws VoterFileFormatException when the header is not the ncvoter layout
      */
-    public static long read(Path file, Consumer<NcRow> rows, Consumer<BadRow> badRows) throws IOException {
-        return NcDelimitedReader.read(file, NcLayout.VOTER, NcVoterFile::problem, rows, badRows);
+    public static long read(Path file, Consumer<Row> rows, Consumer<BadRow> badRows) throws IOException {
+        return DelimitedReader.read(open(file, 0, 1), rows, badRows);
     }
 
     /** A cursor from the byte after line {@code lineNumber} (0 and 1 for the start), for resumable imports. */
-    static NcDelimitedReader open(Path file, long offset, long lineNumber) throws IOException {
-        return NcDelimitedReader.open(file, NcLayout.VOTER, NcVoterFile::problem, offset, lineNumber);
+    static DelimitedReader open(Path file, long offset, long lineNumber) throws IOException {
+        return DelimitedReader.open(file, Dialect.NC, HEADER, NcVoterFile::problem, offset, lineNumber);
     }
 
     /** The registration key used across Muster for NC: county id, a dash, the county's voter registration number. */
@@ -36,16 +39,16 @@ public final class NcVoterFile {
         return countyId + "-" + voterRegNum;
     }
 
-    private static RowProblem problem(NcRow row) {
+    private static RowProblem problem(Row row) {
         String county = row.get(COUNTY_ID);
-        if (county == null || !NcValues.isInt(county, 1, 100)) {
+        if (county == null || !Values.isInt(county, 1, 100)) {
             return new RowProblem("county_id", "must be 1..100, found " + county);
         }
         if (row.get(VOTER_REG_NUM) == null) return new RowProblem("voter_reg_num", "is empty");
         String year = row.get(BIRTH_YEAR);
-        if (year != null && !NcValues.isInt(year, 1850, 2100)) return new RowProblem("birth_year", "not a year: " + year);
+        if (year != null && !Values.isInt(year, 1850, 2100)) return new RowProblem("birth_year", "not a year: " + year);
         String registered = row.get(REGISTR_DT);
-        if (registered != null && NcValues.date(registered) == null) {
+        if (registered != null && Values.date(registered) == null) {
             return new RowProblem("registr_dt", "not a MM/DD/YYYY date: " + registered);
         }
         return null;

@@ -8,14 +8,14 @@ import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
 
 /**
- * Maps one ncvoter row (with its votes and optional coordinates) onto a {@link NewPerson}, normalised: names
+ * Maps one ncvoter row (with optional coordinates) onto a {@link NewPerson}, normalised: names
  * cased, street lines and ZIP codes in USPS Publication 28 form, phones in E.164, removal reasons as flags.
  * NC publishes only the birth year, so birthDate stays null. Districts are the state's codes
  * (precinct_abbrv, ward_abbrv, cong_dist_abbrv, ...); the municipality is its name.
  */
 public final class NcVoterMapper {
 
-    private static final NcLayout L = NcLayout.VOTER;
+    private static final Layout L = NcLayout.VOTER;
     private static final int COUNTY_ID = L.index("county_id");
     private static final int COUNTY_DESC = L.index("county_desc");
     private static final int VOTER_REG_NUM = L.index("voter_reg_num");
@@ -48,17 +48,15 @@ public final class NcVoterMapper {
     private static final int HOUSE = L.index("nc_house_abbrv");
 
     private final String origin;
-    private final VoteHistoryIndex history;
     private final GeocodeLookup geocodes;
 
     /** @param fileName the voter file's name, recorded as the people's data origin */
-    public NcVoterMapper(String fileName, VoteHistoryIndex history, GeocodeLookup geocodes) {
+    public NcVoterMapper(String fileName, GeocodeLookup geocodes) {
         this.origin = "NC voter file " + fileName;
-        this.history = history;
         this.geocodes = geocodes;
     }
 
-    public NewPerson map(NcRow row) {
+    public NewPerson map(Row row) {
         String key = NcVoterFile.registrationKey(row.get(COUNTY_ID), row.get(VOTER_REG_NUM));
         String street = UspsAddress.line(row.get(STREET));
         String zip = UspsAddress.zip(row.get(ZIP));
@@ -76,14 +74,14 @@ public final class NcVoterMapper {
         String registered = row.get(REGISTERED);
         String birthYear = row.get(BIRTH_YEAR);
         Registration registration = new Registration("NC", key, row.get(NCID), row.get(COUNTY_DESC),
-                row.get(STATUS), row.get(REASON), registered == null ? null : NcValues.date(registered),
+                row.get(STATUS), row.get(REASON), registered == null ? null : Values.date(registered),
                 row.get(PARTY), row.get(PRECINCT), row.get(WARD), row.get(MUNICIPALITY), row.get(CONGRESS),
                 row.get(SENATE), row.get(HOUSE));
         return new NewPerson(NameCase.name(row.get(FIRST_NAME)), NameCase.middle(row.get(MIDDLE_NAME)),
                 NameCase.name(row.get(LAST_NAME)), NameCase.suffix(row.get(SUFFIX)), null,
                 birthYear == null ? null : Integer.valueOf(birthYear), row.get(GENDER),
                 row.get(PARTY), null, ContactCategory.PROSPECT, origin, householdKey(street, zip), List.of(),
-                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), history.votes(key),
+                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), List.of(),
                 flags(row.get(REASON)));
     }
 

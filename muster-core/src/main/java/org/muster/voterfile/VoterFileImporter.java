@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
-import org.muster.people.RegisteredVote;
+import org.muster.people.Registration;
 
 /**
- * The resumable import of an NC voter file and its history into a campaign, in constant memory:
+ * The resumable import of a voter file (and its history file, for formats that have one) into a campaign, in
+ * constant memory, for every format through its {@link VoterFileAdapter}:
  * <ol>
  * <li>the voter file is streamed in batches; each batch is upserted by registration id together with its rejected
  * rows and the job's new checkpoint (the byte offset after its last line) in one transaction;</li>
@@ -28,7 +29,7 @@ import org.muster.people.RegisteredVote;
  */
 public final class VoterFileImporter {
 
-    public static final String FORMAT_NC = "NC ncvoter/ncvhis";
+    public static final String FORMAT_NC = NcAdapter.FORMAT;
     /** People per transaction: large enough to amortise the commit, small enough to keep memory flat. */
     public static final int DEFAULT_BATCH = 2_000;
 
@@ -45,6 +46,7 @@ public final class VoterFileImporter {
     private final ImportJobStore jobs;
     private final int batchSize;
     private final UnaryOperator<NewPerson> enrich;
+    private final RegistrationSourceStore sources;
 
     public VoterFileImporter(ImportJobStore jobs, int batchSize) {
         this(jobs, batchSize, UnaryOperator.identity());
@@ -55,40 +57,63 @@ public final class VoterFileImporter {
      *               campaign learns beyond the file: support levels, tags, sign-up emails)
      */
     public VoterFileImporter(ImportJobStore jobs, int batchSize, UnaryOperator<NewPerson> enrich) {
+        this(jobs, batchSize, enrich, null);
+    }
+
+    /**
+     * @param sources where each voter row's original values are kept for audit (before its batch commits), or null
+     *                to keep none
+     */
+    public VoterFileImporter(ImportJobStore jobs, int batchSize, UnaryOperator<NewPerson> enrich,
+                             RegistrationSourceStore sources) {
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
         this.jobs = jobs;
         this.batchSize = batchSize;
         this.enrich = enrich;
+        this.sources = sources;
+    }
+
+    /** A voter row mapped, with the row it came from (for its source). */
+    private record Mapped(NewPerson person, Row row) {
+    }
+
+    /** Imports NC files: {@link #run(long, VoterFileAdapter, Path, Path, boolean, Progress)} with {@link NcAdapter}. */
+    public ImportJob run(long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes, boolean resume,
+                         Progress progress) throws IOException {
+        return run(campaignId, new NcAdapter(voterFile.getFileName().toString(), geocodes), voterFile, historyFile,
+                resume, progress);
     }
 
     /**
-     * Imports the files, or with {@code resume} continues the newest unfinished job over the same files (starting a
-     * new job when there is none).
+     * Imports the files, or with {@code resume} continues the newest unfinished job of the same format over the
+     * same files (starting a new job when there is none).
      *
-     * @param historyFile ncvhis file, or null
+     * @param historyFile the format's history file, or null
      * @return the finished job
-     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     * @throws VoterFileFormatException when a file is not of the adapter's format (no job is created)
      */
-    public ImportJob run(long campaignId, Path voterFile, Path historyFile, GeocodeLookup geocodes, boolean resume,
+    public ImportJob run(long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile, boolean resume,
                          Progress progress) throws IOException {
-        return continueJob(prepare(campaignId, voterFile, historyFile, resume), voterFile, historyFile, geocodes,
-                progress);
+        return continueJob(prepare(campaignId, adapter, voterFile, historyFile, resume), adapter, voterFile,
+                historyFile, progress);
     }
 
     /**
      * Checks the files and creates the job (or with {@code resume} finds the unfinished one over the same files),
      * without loading anything: what a caller that runs the import in the background needs first.
      *
-     * @throws VoterFileFormatException when a file is not the NC layout it should be (no job is created)
+     * @throws VoterFileFormatException when a file is not of the adapter's format (no job is created)
      */
-    public ImportJob prepare(long campaignId, Path voterFile, Path historyFile, boolean resume) throws IOException {
+    public ImportJob prepare(long campaignId, VoterFileAdapter adapter, Path voterFile, Path historyFile,
+                             boolean resume) throws IOException {
         // Read both headers before anything is written: a wrong file is one clear message, not a failed job.
-        NcVoterFile.open(voterFile, 0, 1).close();
-        if (historyFile != null) NcHistoryFile.open(historyFile, 0, 1).close();
+        adapter.voters(voterFile, 0, 0).close();
+        if (historyFile != null) adapter.history(historyFile, 0, 0).close();
         ImportJob.FileRef voters = describe(voterFile);
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
-        ImportJob job = resume ? jobs.findResumable(campaignId, voters, history).orElse(null) : null;
-        if (job == null) return jobs.create(campaignId, FORMAT_NC, voters, history);
+        ImportJob job = resume ? jobs.findResumable(campaignId, voters, history)
+                .filter(j -> j.format().equals(adapter.format())).orElse(null) : null;
+        if (job == null) return jobs.create(campaignId, adapter.format(), voters, history);
         if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
         return job;
     }
@@ -97,48 +122,57 @@ public final class VoterFileImporter {
      * Loads from the job's checkpoint to the end of the files and marks it DONE; on an error, marks it FAILED with
      * the reason (resumable) and rethrows.
      */
-    public ImportJob continueJob(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+    public ImportJob continueJob(ImportJob job, VoterFileAdapter adapter, Path voterFile, Path historyFile,
                                  Progress progress) throws IOException {
         try {
-            return load(job, voterFile, historyFile, geocodes, progress);
+            return load(job, adapter, voterFile, historyFile, progress);
         } catch (IOException | RuntimeException e) {
             jobs.finish(job.id(), ImportJob.Status.FAILED, "Stopped at the last checkpoint (resume to carry on): " + e);
             throw e;
         }
     }
 
-    private ImportJob load(ImportJob job, Path voterFile, Path historyFile, GeocodeLookup geocodes,
+    private ImportJob load(ImportJob job, VoterFileAdapter adapter, Path voterFile, Path historyFile,
                            Progress progress) throws IOException {
         ImportJob.Counts counts = job.counts();
         if (job.phase() == ImportJob.Phase.VOTERS) {
-            counts = loadVoters(job, voterFile, geocodes, counts, progress);
+            try (DelimitedReader reader = adapter.voters(voterFile, job.checkpointOffset(), job.checkpointLine())) {
+                counts = stream(reader, row -> new Mapped(enrich.apply(adapter.person(row)), row),
+                        (mapped, errors, line, offset) -> {
+                            keepSources(job, mapped);
+                            List<NewPerson> people = new ArrayList<>(mapped.size());
+                            for (Mapped m : mapped) people.add(m.person());
+                            return jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset);
+                        }, ImportJob.Phase.VOTERS, Files.size(voterFile), counts, progress);
+            }
         }
         if (historyFile != null) {
             boolean started = job.phase() == ImportJob.Phase.HISTORY;
-            counts = loadHistory(job, historyFile, started ? job.checkpointOffset() : 0,
-                    started ? job.checkpointLine() : 1, counts, progress);
+            try (DelimitedReader reader = adapter.history(historyFile, started ? job.checkpointOffset() : 0,
+                    started ? job.checkpointLine() : 0)) {
+                counts = stream(reader, adapter::vote, (votes, errors, at, byteOffset) ->
+                        jobs.commitVotes(job.id(), job.campaignId(), votes, errors, at, byteOffset),
+                        ImportJob.Phase.HISTORY, Files.size(historyFile), counts, progress);
+            }
         }
         jobs.finish(job.id(), ImportJob.Status.DONE, summary(counts));
         return jobs.find(job.campaignId(), job.id()).orElseThrow();
     }
 
-    private ImportJob.Counts loadVoters(ImportJob job, Path file, GeocodeLookup geocodes, ImportJob.Counts counts,
-                                        Progress progress) throws IOException {
-        NcVoterMapper mapper = new NcVoterMapper(file.getFileName().toString(), VoteHistoryIndex.empty(), geocodes);
-        try (NcDelimitedReader reader = NcVoterFile.open(file, job.checkpointOffset(), job.checkpointLine())) {
-            return stream(reader, row -> enrich.apply(mapper.map(row)), (people, errors, line, offset) ->
-                    jobs.commitVoters(job.id(), job.campaignId(), people, errors, line, offset),
-                    ImportJob.Phase.VOTERS, Files.size(file), counts, progress);
+    /**
+     * Stores the batch's original rows ahead of its commit: a crash in between leaves sources of rows past the
+     * checkpoint, which the resume writes again as no-ops (one per job and line).
+     */
+    private void keepSources(ImportJob job, List<Mapped> batch) {
+        if (sources == null) return;
+        List<RegistrationSourceStore.SourceRow> rows = new ArrayList<>(batch.size());
+        for (Mapped m : batch) {
+            for (Registration r : m.person().registrations()) {
+                rows.add(new RegistrationSourceStore.SourceRow(r.state(), r.registrationId(), m.row().lineNumber(),
+                        m.row().source()));
+            }
         }
-    }
-
-    private ImportJob.Counts loadHistory(ImportJob job, Path file, long offset, long line, ImportJob.Counts counts,
-                                         Progress progress) throws IOException {
-        try (NcDelimitedReader reader = NcHistoryFile.open(file, offset, line)) {
-            return stream(reader, NcHistoryFile::vote, (votes, errors, at, byteOffset) ->
-                    jobs.commitVotes(job.id(), job.campaignId(), votes, errors, at, byteOffset),
-                    ImportJob.Phase.HISTORY, Files.size(file), counts, progress);
-        }
+        sources.record(job.campaignId(), job.id(), rows);
     }
 
     /** Commits one batch with the checkpoint (line, offset) after its last line, returning what it did. */
@@ -149,24 +183,31 @@ public final class VoterFileImporter {
 
     /**
      * Reads to the end of the file in batches of good and rejected rows together, so the checkpoint also covers
-     * rejected rows and a file of nothing but errors still moves forward in bounded memory.
+     * rejected rows and a file of nothing but errors still moves forward in bounded memory. A good row the adapter
+     * maps to null records nothing (a Florida "did not vote" history row) but is behind the checkpoint all the same.
      */
-    private <T> ImportJob.Counts stream(NcDelimitedReader reader, Function<NcRow, T> map, Commit<T> commit,
+    private <T> ImportJob.Counts stream(DelimitedReader reader, Function<Row, T> map, Commit<T> commit,
                                         ImportJob.Phase phase, long size, ImportJob.Counts counts,
                                         Progress progress) throws IOException {
         List<T> items = new ArrayList<>(batchSize);
         List<ImportError> errors = new ArrayList<>();
+        int rows = 0;
         while (reader.next()) {
-            if (reader.row() != null) items.add(map.apply(reader.row()));
-            else errors.add(ImportError.of(reader.bad()));
-            if (items.size() + errors.size() >= batchSize) {
+            if (reader.row() != null) {
+                T item = map.apply(reader.row());
+                if (item != null) items.add(item);
+            } else {
+                errors.add(ImportError.of(reader.bad()));
+            }
+            if (++rows >= batchSize) {
                 counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
                 items.clear();
                 errors.clear();
+                rows = 0;
                 progress.update(phase, reader.offset(), size, counts);
             }
         }
-        if (!items.isEmpty() || !errors.isEmpty()) {
+        if (rows > 0) {
             counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
             progress.update(phase, reader.offset(), size, counts);
         }

@@ -1,9 +1,11 @@
 /**
- * State voter files. The North Carolina ncvoter/ncvhis readers (layouts, header validation, byte-offset cursors,
- * row-level errors with file, line, field and reason), normalisation (USPS Publication 28 street lines and ZIP
- * codes, E.164 phones, name case, suffixes, removal reasons as flags), and {@link org.muster.voterfile.VoterFileImporter},
- * the resumable import engine: persisted jobs whose checkpoint commits with each batch, re-imports that update people
- * in place by registration, and history joined in the database so memory stays flat at any file size.
- * {@link org.muster.voterfile.NcVoterImport} is the demo's quick loader (insert only, history in memory).
+ * State voter files. One import engine, {@link org.muster.voterfile.VoterFileImporter}: persisted jobs whose checkpoint
+ * (a byte offset) commits with each batch, re-imports that update people in place by registration, history joined in
+ * the database so memory stays flat at any file size, rejected rows reported by file, line, field and reason. Each
+ * format is a {@link org.muster.voterfile.VoterFileAdapter} (a reader at a byte offset plus the mapping of a row onto
+ * the people model): North Carolina ncvoter/ncvhis, Ohio SWVF (history inline), the Florida extract and its history,
+ * and any delimited file through a saved {@link org.muster.voterfile.ColumnMapping}.
+ * {@link org.muster.voterfile.FormatDetector} says which format a file is. Normalisation: USPS Publication 28 street
+ * lines and ZIP codes, E.164 phones, emails, name case, suffixes, statuses as NC's letters, removal reasons as flags.
  */
 package org.muster.voterfile;

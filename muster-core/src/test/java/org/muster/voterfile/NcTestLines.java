@@ -21,12 +21,12 @@ final class NcTestLines {
         return Files.write(file, lines, StandardCharsets.ISO_8859_1);
     }
 
-    static String get(String line, NcLayout layout, String column) {
+    static String get(String line, Layout layout, String column) {
         String value = line.split("\t", -1)[layout.index(column)];
         return value.substring(1, value.length() - 1);
     }
 
-    static String set(String line, NcLayout layout, String column, String value) {
+    static String set(String line, Layout layout, String column, String value) {
         String[] values = line.split("\t", -1);
         values[layout.index(column)] = '"' + value + '"';
         return String.join("\t", values);

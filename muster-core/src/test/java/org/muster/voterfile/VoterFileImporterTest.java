@@ -166,10 +166,11 @@ class VoterFileImporterTest {
         try (Database db = TestDatabases.sqlite()) {
             long campaign = db.campaigns().create("Test", "NC").id();
             VoterFileImporter importer = new VoterFileImporter(db.imports(), 400);
-            ImportJob job = importer.prepare(campaign, files.voterFile(), history, false);
+            NcAdapter nc = new NcAdapter(files.voterFile().getFileName().toString(), GeocodeLookup.none());
+            ImportJob job = importer.prepare(campaign, nc, files.voterFile(), history, false);
             Path away = Files.move(history, dir.resolve("ncvhis_away.txt"));
 
-            assertThatThrownBy(() -> importer.continueJob(job, files.voterFile(), history, GeocodeLookup.none(),
+            assertThatThrownBy(() -> importer.continueJob(job, nc, files.voterFile(), history,
                     (p, d, t, c) -> { })).isInstanceOf(java.nio.file.NoSuchFileException.class);
             ImportJob failed = db.imports().find(campaign, job.id()).orElseThrow();
             assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
@@ -201,11 +202,11 @@ class VoterFileImporterTest {
     @Test
     void encodingCheckAcceptsLatin1TextAndRejectsControlAndUtf8Bytes() {
         byte[] latin1 = "Mu\u00f1oz\t\u00c9lodie".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(NcDelimitedReader.encodingProblem(latin1, latin1.length)).isNull();
+        assertThat(DelimitedReader.encodingProblem(latin1, latin1.length)).isNull();
         byte[] utf8 = "Mu\u00f1oz".getBytes(StandardCharsets.UTF_8);
-        assertThat(NcDelimitedReader.encodingProblem(utf8, utf8.length)).isEqualTo("UTF-8 bytes in a Latin-1 file at column 3");
+        assertThat(DelimitedReader.encodingProblem(utf8, utf8.length)).isEqualTo("UTF-8 bytes in a Latin-1 file at column 3");
         byte[] nul = {'A', 0, 'B'};
-        assertThat(NcDelimitedReader.encodingProblem(nul, 3)).isEqualTo("invalid byte 0x0 at column 2");
+        assertThat(DelimitedReader.encodingProblem(nul, 3)).isEqualTo("invalid byte 0x0 at column 2");
         assertThat(new ArrayList<>(List.of(ImportErrorReport.quote("=cmd"), ImportErrorReport.quote("a\"b"))))
                 .containsExactly("'=cmd", "\"a\"\"b\"");
     }

@@ -19,6 +19,8 @@ import org.muster.store.JooqPrecinctShapeStore;
 import org.muster.store.JooqTurfStore;
 import org.muster.web.canvass.CanvassAppRoutes;
 import org.muster.web.canvass.CanvassRoutes;
+import org.muster.store.JooqColumnMappingStore;
+import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
 import org.muster.web.turf.TurfRoutes;
@@ -68,6 +70,7 @@ public final class MusterServer implements AutoCloseable {
             config.jetty.defaultHost = options.host();
             config.jetty.defaultPort = options.port();
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
+            ImportRoutes.configureUploads(config.jetty.multipartConfig, options.importDir());
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -83,7 +86,7 @@ public final class MusterServer implements AutoCloseable {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
-        new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
+        new PeopleRoutes(db.people(), new JooqRegistrationSourceStore(db), db.audit(), auth, campaign.id()).register(app);
         SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
         segments.register(app);
         JooqHomeStore homes = new JooqHomeStore(db);
@@ -91,7 +94,9 @@ public final class MusterServer implements AutoCloseable {
         new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
         new CanvassAppRoutes(db, auth, campaign.id()).register(app);
-        ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());
+        ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
+                new JooqRegistrationSourceStore(db), db.audit(), auth,
+                campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);

@@ -56,6 +56,38 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Posts an already encoded form body (for repeated keys, which {@link #form} cannot hold). */
+    public Response postRaw(String path, String urlEncodedBody) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)).build());
+    }
+
+    /** Posts multipart/form-data as a browser's file form does: the fields, then one file part. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                  byte[] content) {
+        return postMultipart(path, fields, Map.of(fileField, Map.entry(fileName, content)));
+    }
+
+    /** Posts multipart/form-data with several file parts: field name to (file name, content). */
+    public Response postMultipart(String path, Map<String, String> fields,
+                                  Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----muster" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+        files.forEach((field, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                    + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(utf8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** The CSRF token of this client's session, read from a page like a browser would. */
     public String csrfToken(String pagePath) {
         Matcher m = CSRF_META.matcher(get(pagePath).body());

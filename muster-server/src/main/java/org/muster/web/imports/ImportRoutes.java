@@ -4,7 +4,23 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import io.javalin.config.MultipartConfig;
+import io.javalin.config.SizeUnit;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +34,11 @@ import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
 import org.muster.voterfile.ImportJobStore;
+import org.muster.voterfile.RegistrationSourceStore;
+import org.muster.voterfile.ColumnMapping;
+import org.muster.voterfile.ColumnMappingStore;
+import org.muster.voterfile.FormatDetector;
+import org.muster.voterfile.VoterFileAdapter;
 import org.muster.voterfile.VoterFileFormatException;
 import org.muster.voterfile.VoterFileImporter;
 import org.muster.web.security.Authentication;
@@ -33,25 +54,58 @@ import org.slf4j.LoggerFactory;
 public final class ImportRoutes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
+    /** Statewide files run to a few gigabytes (NC's ncvoter is about 4 GB). */
+    public static final long MAX_UPLOAD_BYTES = 8L << 30;
+    /** Uploaded files land here, inside the import folder, so the import page can then read them like any other. */
+    static final String UPLOADS = "uploads";
+    private static final String UPLOAD_CACHE = ".upload-parts";
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
 
     private final ImportJobStore jobs;
     private final AuditLog audit;
     private final Authentication auth;
     private final long campaignId;
     private final Path importDir;
+    private final ColumnMappingStore mappings;
+    private final RegistrationSourceStore sources;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("import").factory());
 
-    public ImportRoutes(ImportJobStore jobs, AuditLog audit, Authentication auth, long campaignId, Path importDir) {
+    public ImportRoutes(ImportJobStore jobs, ColumnMappingStore mappings, RegistrationSourceStore sources,
+                        AuditLog audit, Authentication auth, long campaignId, Path importDir) {
         this.jobs = jobs;
+        this.mappings = mappings;
+        this.sources = sources;
         this.audit = audit;
         this.auth = auth;
         this.campaignId = campaignId;
         this.importDir = importDir;
     }
 
+    /**
+     * Uploads are parsed by Jetty straight to files in a folder beside the imports (never held in memory beyond a
+     * small buffer), up to {@link #MAX_UPLOAD_BYTES}.
+     */
+    public static void configureUploads(MultipartConfig config, Path importDir) {
+        Path cache = importDir.resolve(UPLOAD_CACHE);
+        try {
+            Files.createDirectories(cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload folder " + cache, e);
+        }
+        config.cacheDirectory(cache.toString());
+        config.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+        config.maxTotalRequestSize(MAX_UPLOAD_BYTES + (1 << 20), SizeUnit.BYTES);
+        config.maxInMemoryFileSize(64, SizeUnit.KB);
+    }
+
     public void register(Javalin app) {
+        // A plain before runs ahead of the CSRF check, which would otherwise start parsing an oversized body.
+        app.before("/imports/upload", this::refuseOversized);
         app.get("/imports", this::list);
         app.post("/imports", this::start);
+        app.post("/imports/upload", this::upload);
+        app.get("/imports/check", this::check);
+        app.post("/imports/mappings", this::saveMapping);
         app.get("/imports/{id}", this::show);
         app.get("/imports/{id}/progress", this::progress);
         app.get("/imports/{id}/errors.csv", this::errors);
@@ -67,10 +121,17 @@ public final class ImportRoutes implements AutoCloseable {
         Path voterFile = serverFile(ctx.formParam("voterFile"), "voter file");
         String history = Objects.requireNonNullElse(ctx.formParam("historyFile"), "").strip();
         Path historyFile = history.isEmpty() ? null : serverFile(history, "history file");
-        VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH);
+        VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH,
+                UnaryOperator.identity(), sources);
+        VoterFileAdapter adapter;
         ImportJob job;
         try {
-            job = importer.prepare(campaignId, voterFile, historyFile, ctx.formParam("resume") != null);
+            String mappingName = Objects.requireNonNullElse(ctx.formParam("mapping"), "").strip();
+            ColumnMapping mapping = mappingName.isEmpty() ? null : mappings.find(campaignId, mappingName)
+                    .orElseThrow(() -> new BadRequestResponse("There is no saved mapping " + mappingName + "."));
+            adapter = FormatDetector.adapter(FormatDetector.detect(voterFile).format(), voterFile,
+                    GeocodeLookup.none(), mapping, mappingName);
+            job = importer.prepare(campaignId, adapter, voterFile, historyFile, ctx.formParam("resume") != null);
         } catch (VoterFileFormatException e) {
             ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir, e.getMessage())
                     .toString());
@@ -81,13 +142,107 @@ public final class ImportRoutes implements AutoCloseable {
         ImportJob prepared = job;
         worker.execute(() -> {
             try {
-                importer.continueJob(prepared, voterFile, historyFile, GeocodeLookup.none(), (p, d, t, c) -> { });
+                importer.continueJob(prepared, adapter, voterFile, historyFile, (p, d, t, c) -> { });
             } catch (IOException | RuntimeException e) {
                 // The importer marked the job FAILED with the reason; resuming carries on from its checkpoint.
                 LOG.error("Import {} stopped at its last checkpoint", prepared.id(), e);
             }
         });
         ctx.redirect("/imports/" + job.id());  // post/redirect/get
+    }
+
+    private void refuseOversized(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_UPLOAD_BYTES + (1 << 20)) {
+            throw new HttpResponseException(413, "The file is larger than the upload limit of "
+                    + (MAX_UPLOAD_BYTES >> 30) + " GB: copy it into the import folder on the server instead.");
+        }
+    }
+
+    /** Streams the uploaded file (and history file, if one came) into the import folder, then shows what it is. */
+    private void upload(Context ctx) throws IOException {
+        User user = requireImporter(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) throw new BadRequestResponse("Choose a non-empty file to upload.");
+        UploadedFile history = ctx.uploadedFile("historyFile");
+        String voters = save(user, file);
+        String query = "/imports/check?voterFile=" + URLEncoder.encode(voters, StandardCharsets.UTF_8);
+        if (history != null && history.size() > 0) {
+            query += "&historyFile=" + URLEncoder.encode(save(user, history), StandardCharsets.UTF_8);
+        }
+        ctx.redirect(query);
+    }
+
+    /** Copies an upload into the uploads folder under its own (safe) name, never over another file. */
+    private String save(User user, UploadedFile file) throws IOException {
+        String name = Path.of(file.filename().replace('\\', '/')).getFileName().toString();
+        if (!SAFE_NAME.matcher(name).matches()) {
+            throw new BadRequestResponse("Rename the file to letters, digits, dots, dashes and underscores before "
+                    + "uploading it (found " + name + ").");
+        }
+        Path folder = Files.createDirectories(importDir.resolve(UPLOADS));
+        Path target = folder.resolve(name);
+        for (int n = 1; Files.exists(target); n++) target = folder.resolve(n + "-" + name);
+        try (InputStream in = file.content()) {
+            Files.copy(in, target);
+        }
+        String relative = UPLOADS + "/" + target.getFileName();
+        audit.record(user.id(), "import.upload", "file:" + relative, file.size() + " bytes");
+        return relative;
+    }
+
+    /** What the file is, before anything is loaded; for a generic file, the mapping editor. */
+    private void check(Context ctx) throws IOException {
+        requireImporter(ctx);
+        String name = Objects.requireNonNullElse(ctx.queryParam("voterFile"), "").strip();
+        String history = Objects.requireNonNullElse(ctx.queryParam("historyFile"), "").strip();
+        Path voterFile = serverFile(name, "voter file");
+        if (!history.isEmpty()) serverFile(history, "history file");
+        FormatDetector.Detection detection;
+        try {
+            detection = FormatDetector.detect(voterFile);
+        } catch (VoterFileFormatException e) {
+            ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir,
+                    e.getMessage()).toString());
+            return;
+        }
+        List<List<String>> preview = detection.format() == FormatDetector.Format.DELIMITED
+                ? FormatDetector.preview(voterFile, detection.delimiter(), 2) : List.of();
+        ctx.html(ImportViews.checkPage(auth.page(ctx), name, history, detection, preview,
+                mappings.list(campaignId), ctx.queryParam("mapping")).toString());
+    }
+
+    /** Saves the editor's mapping under its name, then returns to the file with it chosen. */
+    private void saveMapping(Context ctx) {
+        User user = requireImporter(ctx);
+        String name = Objects.requireNonNullElse(ctx.formParam("name"), "").strip();
+        String voterFile = Objects.requireNonNullElse(ctx.formParam("voterFile"), "");
+        if (name.isEmpty() || name.length() > 100) throw new BadRequestResponse("Give the mapping a name (at most 100 characters).");
+        List<String> columns = ctx.formParams("column");
+        Map<ColumnMapping.Target, List<String>> targets = new EnumMap<>(ColumnMapping.Target.class);
+        for (int i = 0; i < columns.size(); i++) {
+            String target = Objects.requireNonNullElse(ctx.formParam("target." + i), "");
+            if (target.isEmpty()) continue;
+            ColumnMapping.Target t;
+            try {
+                t = ColumnMapping.Target.valueOf(target);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("Column " + columns.get(i) + ": " + target + " is not a field Muster loads.");
+            }
+            targets.computeIfAbsent(t, k -> new ArrayList<>()).add(columns.get(i));
+        }
+        ColumnMapping mapping;
+        try {
+            String delimiter = Objects.requireNonNullElse(ctx.formParam("delimiter"), ",");
+            mapping = new ColumnMapping(Objects.requireNonNullElse(ctx.formParam("state"), "").strip()
+                    .toUpperCase(Locale.ROOT), delimiter.equals("tab") ? '\t' : delimiter.isEmpty() ? ',' : delimiter.charAt(0),
+                    Charset.forName(Objects.requireNonNullElse(ctx.formParam("encoding"), "UTF-8")), targets);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage() + ".");
+        }
+        mappings.save(campaignId, name, mapping, user.id());
+        audit.record(user.id(), "import.mapping.save", "mapping:" + name, mapping.columns().size() + " fields");
+        ctx.redirect("/imports/check?voterFile=" + URLEncoder.encode(voterFile, StandardCharsets.UTF_8)
+                + "&mapping=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
     private void show(Context ctx) {

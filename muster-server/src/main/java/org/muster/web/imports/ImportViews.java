@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
+import org.muster.voterfile.ColumnMapping;
+import org.muster.voterfile.ColumnMappingStore;
+import org.muster.voterfile.FormatDetector;
 import org.muster.voterfile.ImportJob;
 import org.muster.web.view.Html;
 import org.muster.web.view.Layout;
@@ -25,20 +29,109 @@ final class ImportViews {
         return Layout.page(page, "Imports", Html.of("""
                 <h1>Voter file imports</h1>
                 %s
-                <form method="post" action="/imports" class="card">%s
+                <form method="post" action="/imports/upload" enctype="multipart/form-data" class="card">%s
+                <h2>Upload a voter file</h2>
+                <p class="hint">North Carolina ncvoter, Ohio SWVF, Florida extract, or any CSV/TSV with a header
+                (you map its columns next). Up to %s GB; it is saved to the import folder, and you see the detected
+                format before anything is loaded.</p>
+                <label>Voter file <input type="file" name="file" required></label>
+                <label>History file (NC ncvhis, Florida history; optional) <input type="file" name="historyFile"></label>
+                <button type="submit">Upload</button>
+                </form>
+                <form method="get" action="/imports/check" class="card">
                 <h2>Import from a file on the server</h2>
-                <p class="hint">North Carolina ncvoter file (Latin-1, tab-delimited), with its ncvhis history if you have it.
-                A newer file of the same state updates people in place. Files are read from the import folder
-                <code>%s</code>: give their names there.</p>
+                <p class="hint">Files are read from the import folder <code>%s</code>: give their names there. The
+                history file is NC's ncvhis or Florida's history file, if you have it. A newer file of the same state
+                updates people in place.</p>
                 <label>Voter file <input type="text" name="voterFile" required placeholder="ncvoter_Statewide.txt"></label>
                 <label>History file <input type="text" name="historyFile" placeholder="ncvhis_Statewide.txt"></label>
-                <label><input type="checkbox" name="resume" value="1"> Resume the unfinished import of these files</label>
-                <button type="submit">Start import</button>
+                <button type="submit">Check the file</button>
                 </form>
                 <table class="imports"><thead><tr><th>#</th><th>File</th><th>Status</th><th>New</th><th>Updated</th>\
                 <th>Unchanged</th><th>Rejected</th></tr></thead><tbody>%s</tbody></table>""",
                 problem == null ? Html.EMPTY : Html.of("<p class=\"error\" role=\"alert\">%s</p>", problem),
-                Layout.csrfField(page), importDir, rows));
+                Layout.csrfField(page), ImportRoutes.MAX_UPLOAD_BYTES >> 30, importDir, rows));
+    }
+
+    /**
+     * The detected format and the start form; for a generic delimited file also the mapping editor: one row per
+     * column with a sample value and the field it loads into.
+     */
+    static Html checkPage(PageContext page, String voterFile, String historyFile, FormatDetector.Detection detection,
+                          List<List<String>> preview, List<ColumnMappingStore.Saved> saved, String chosen) {
+        boolean generic = detection.format() == FormatDetector.Format.DELIMITED;
+        Html mappingChoice = Html.EMPTY;
+        Html editor = Html.EMPTY;
+        if (generic) {
+            mappingChoice = Html.of("<label>Column mapping <select name=\"mapping\" required>%s</select></label>",
+                    saved.stream().map(m -> Html.of("<option%s>%s</option>",
+                            m.name().equals(chosen) ? Html.raw(" selected") : Html.EMPTY, m.name()))
+                            .collect(Html.joining()));
+            editor = mappingEditor(page, voterFile, detection, preview);
+        }
+        return Layout.page(page, "Check import", Html.of("""
+                <nav class="crumbs"><a href="/imports">Imports</a> ›</nav>
+                <h1>%s</h1>
+                <p class="facts" id="detected">Detected format: <strong>%s</strong> (%s)%s</p>
+                <form method="post" action="/imports" class="card">%s
+                <input type="hidden" name="voterFile" value="%s">
+                <input type="hidden" name="historyFile" value="%s">
+                %s
+                <label><input type="checkbox" name="resume" value="1"> Resume the unfinished import of these files</label>
+                <button type="submit"%s>Start import</button>
+                </form>
+                %s""", voterFile, detection.format().label(), detection.explanation(),
+                historyFile.isEmpty() ? Html.EMPTY : Html.of(" · history file %s", historyFile), Layout.csrfField(page),
+                voterFile, historyFile, mappingChoice,
+                generic && saved.isEmpty() ? Html.raw(" disabled") : Html.EMPTY, editor));
+    }
+
+    private static Html mappingEditor(PageContext page, String voterFile, FormatDetector.Detection detection,
+                                      List<List<String>> preview) {
+        List<String> header = preview.isEmpty() ? List.of() : preview.getFirst();
+        List<String> sample = preview.size() > 1 ? preview.get(1) : List.of();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i);
+            Html options = Arrays.stream(ColumnMapping.Target.values()).map(t -> Html.of("<option value=\"%s\"%s>%s</option>",
+                    t.name(), guess(column) == t ? Html.raw(" selected") : Html.EMPTY, t.label())).collect(Html.joining());
+            rows.append(Html.of("""
+                    <tr><td>%s<input type="hidden" name="column" value="%s"></td><td><code>%s</code></td>                    <td><select name="target.%s" aria-label="Field for %s"><option value="">(not loaded)</option>%s</select></td></tr>""",
+                    column, column, i < sample.size() ? sample.get(i) : "", i, column, options));
+        }
+        String delimiter = detection.delimiter() == '\t' ? "tab" : String.valueOf(detection.delimiter());
+        return Html.of("""
+                <form method="post" action="/imports/mappings" class="card" id="mapping-editor">%s
+                <h2>Map the columns</h2>
+                <p class="hint">Choose the field each column loads into; columns mapped to the same field are joined
+                with a space in file order (house number, then street). The registration id is required: a re-import
+                updates people by it.</p>
+                <input type="hidden" name="voterFile" value="%s">
+                <input type="hidden" name="delimiter" value="%s">
+                <label>Mapping name <input type="text" name="name" required maxlength="100"></label>
+                <label>State of the registrations <input type="text" name="state" required pattern="[A-Za-z]{2}" size="2"></label>
+                <label>Encoding <select name="encoding"><option>UTF-8</option><option>ISO-8859-1</option>                <option>windows-1252</option></select></label>
+                <table class="mapping"><thead><tr><th>Column</th><th>Sample</th><th>Loads into</th></tr></thead>
+                <tbody>%s</tbody></table>
+                <button type="submit">Save the mapping</button>
+                </form>""", Layout.csrfField(page), voterFile, delimiter, Html.raw(rows.toString()));
+    }
+
+    /** A first guess from the column name, so the common cases need no clicks. */
+    static ColumnMapping.Target guess(String column) {
+        String c = column.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        for (ColumnMapping.Target t : ColumnMapping.Target.values()) {
+            if (c.equals(t.name().replace("_", ""))) return t;
+        }
+        return switch (c) {
+            case "FIRST", "FIRSTNAME", "FNAME" -> ColumnMapping.Target.FIRST_NAME;
+            case "LAST", "LASTNAME", "LNAME", "SURNAME" -> ColumnMapping.Target.LAST_NAME;
+            case "EMAIL", "EMAILADDRESS" -> ColumnMapping.Target.EMAIL;
+            case "PHONE", "PHONENUMBER" -> ColumnMapping.Target.PHONE;
+            case "ZIP", "ZIPCODE", "POSTCODE" -> ColumnMapping.Target.ZIP;
+            case "CITY" -> ColumnMapping.Target.CITY;
+            default -> null;
+        };
     }
 
     static Html jobPage(PageContext page, ImportJob job) {

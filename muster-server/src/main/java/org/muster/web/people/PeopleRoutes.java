@@ -5,12 +5,15 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
 import org.muster.people.PersonProfile;
 import org.muster.people.PersonStore;
+import org.muster.people.Registration;
+import org.muster.voterfile.RegistrationSourceStore;
 import org.muster.people.PersonSummary;
 import org.muster.web.security.Authentication;
 import org.muster.web.view.Layout;
@@ -22,12 +25,18 @@ public final class PeopleRoutes {
     static final int NOTE_MAX_LENGTH = 2000;
 
     private final PersonStore people;
+    /** Source rows shown per registration: the latest few imports that changed it. */
+    private static final int SOURCES_SHOWN = 3;
     private final AuditLog audit;
     private final Authentication auth;
     private final long campaignId;
+    private final RegistrationSourceStore sources;
 
-    public PeopleRoutes(PersonStore people, AuditLog audit, Authentication auth, long campaignId) {
+    /** @param sources the registrations' original values as imported, shown to roles that see sensitive data */
+    public PeopleRoutes(PersonStore people, RegistrationSourceStore sources, AuditLog audit, Authentication auth,
+                        long campaignId) {
         this.people = people;
+        this.sources = sources;
         this.audit = audit;
         this.auth = auth;
         this.campaignId = campaignId;
@@ -55,7 +64,13 @@ public final class PeopleRoutes {
         User user = requireReadsAllPeople(ctx);
         PersonProfile profile = find(ctx);
         audit.record(user.id(), "person.read", "person:" + profile.person().id(), null);
-        ctx.html(PeopleViews.profilePage(auth.page(ctx), profile).toString());
+        List<RegistrationSourceStore.Stored> original = new ArrayList<>();
+        if (user.role().seesSensitive()) {
+            for (Registration r : profile.registrations()) {
+                original.addAll(sources.history(campaignId, r.state(), r.registrationId(), SOURCES_SHOWN));
+            }
+        }
+        ctx.html(PeopleViews.profilePage(auth.page(ctx), profile, original).toString());
     }
 
     private void addNote(Context ctx) {

@@ -15,6 +15,7 @@ import org.muster.people.PersonProfile;
 import org.muster.people.PersonSummary;
 import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
+import org.muster.voterfile.RegistrationSourceStore;
 import org.muster.people.VoteRecord;
 import org.muster.web.view.Html;
 import org.muster.web.view.Layout;
@@ -67,7 +68,8 @@ final class PeopleViews {
                 %s""", rows, more);
     }
 
-    static Html profilePage(PageContext page, PersonProfile profile) {
+    /** @param sources the registrations' original rows as imported, newest first (empty when not to be shown) */
+    static Html profilePage(PageContext page, PersonProfile profile, List<RegistrationSourceStore.Stored> sources) {
         Person person = profile.person();
         boolean sensitive = page.user() != null && page.user().role().seesSensitive();
         return Layout.page(page, person.displayName(), Html.of("""
@@ -81,11 +83,11 @@ final class PeopleViews {
                 <section class="card"><h2>Contact</h2>%s</section>
                 <section class="card"><h2>Consent</h2>%s</section>
                 </div>
-                <section class="card"><h2>Registrations</h2>%s</section>
+                <section class="card"><h2>Registrations</h2>%s%s</section>
                 <section class="card" id="votes"><h2>Vote history</h2>%s</section>
                 %s""", person.displayName(), facts(person), badges(person, profile.tags(), sensitive),
                 contact(profile), consent(profile.consent()), registrations(profile.registrations(), sensitive),
-                votes(profile.votes(), sensitive), timeline(page, profile)));
+                sources(sources), votes(profile.votes(), sensitive), timeline(page, profile)));
     }
 
     /** The timeline card with its note form; htmx swaps it whole after a note is added. */
@@ -165,6 +167,14 @@ final class PeopleViews {
                         status(r), date(r.registeredOn()),
                         sensitive ? Html.of("<td>%s</td>", orNone(r.party())) : Html.EMPTY,
                         orNone(r.precinct()), orNone(r.ward()), orNone(r.municipality()), districts(r))));
+    }
+
+    /** The rows as the voter files gave them, folded away: for checking what normalisation did. */
+    private static Html sources(List<RegistrationSourceStore.Stored> sources) {
+        if (sources.isEmpty()) return Html.EMPTY;
+        return Html.of("<details class=\"sources\"><summary>As the voter file gave it</summary>%s</details>",
+                sources.stream().map(s -> Html.of("<p class=\"hint\">%s line %s, import %s, %s</p><pre>%s</pre>",
+                        s.fileName(), s.line(), s.jobId(), TIME.format(s.at()), s.source())).collect(Html.joining()));
     }
 
     private static Html status(Registration r) {

@@ -65,7 +65,7 @@ class ImportPagesTest extends BothServersTest {
         WebClient client = f.loggedIn(Role.ADMIN);
         Response r = client.post("/imports", form("voterFile", "notes.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).contains("notes.txt is not an NC ncvoter file");
+        assertThat(r.body()).contains("notes.txt is not a voter file");
         Response missing = client.post("/imports", form("voterFile", "nope.txt", "_csrf", client.csrfToken("/imports")));
         assertThat(missing.status()).isEqualTo(400);
     }
@@ -96,5 +96,110 @@ class ImportPagesTest extends BothServersTest {
         assertThat(client.get("/imports").status()).isEqualTo(403);
         assertThat(client.post("/imports", form("voterFile", "/etc/hosts", "_csrf", client.csrfToken("/imports")))
                 .status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadedCsvIsDetectedMappedInTheEditorAndImported(ServerFixture f) throws Exception {
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        byte[] csv = ("VOTER_ID,First Name,Last Name,House No,Street,ZIP,Email\n"
+                + "WV-1,Ann,Lee,12,Oak Street,25301,Ann.Lee@Example.org\n"
+                + "WV-2,Bo,Ray,9,Elm Avenue,25302,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                "file", "county list.csv".replace(' ', '_'), csv);
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(Files.readAllBytes(f.importDir.resolve("uploads/county_list.csv"))).isEqualTo(csv);
+        String check = client.get(uploaded.location()).body();
+        assertThat(check).contains("Detected format: <strong>delimited file with a header (needs a column mapping)")
+                .contains("id=\"mapping-editor\"").contains("<code>Oak Street</code>")
+                .contains("<option value=\"FIRST_NAME\" selected>");
+
+        // The editor posts one "column" per row, so the form has repeated keys.
+        String body = "_csrf=" + enc(client.csrfToken("/imports")) + "&voterFile=uploads%2Fcounty_list.csv"
+                + "&delimiter=%2C&name=County+list&state=wv&encoding=UTF-8"
+                + "&column=VOTER_ID&column=First+Name&column=Last+Name&column=House+No&column=Street&column=ZIP"
+                + "&column=Email&target.0=REGISTRATION_ID&target.1=FIRST_NAME&target.2=LAST_NAME&target.3=STREET"
+                + "&target.4=STREET&target.5=ZIP&target.6=EMAIL";
+        Response mapped = client.postRaw("/imports/mappings", body);
+        assertThat(mapped.status()).isEqualTo(302);
+        assertThat(mapped.location()).contains("mapping=County+list");
+        assertThat(client.get(mapped.location()).body()).contains("<option selected>County list</option>");
+
+        Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
+                "voterFile", "uploads/county_list.csv", "mapping", "County list"));
+        assertThat(started.status()).isEqualTo(302);
+        String panel = client.get(started.location() + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(started.location() + "/progress").body();
+        }
+        assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>2</dd>");
+        assertThat(client.get(started.location()).body()).contains("Generic delimited (mapping County list)");
+        // The person's profile keeps the row as the file gave it, before normalisation.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/people/\\d+)\"")
+                .matcher(client.get("/people?q=Lee").body());
+        assertThat(link.find()).isTrue();
+        assertThat(client.get(link.group(1)).body()).contains("As the voter file gave it")
+                .contains("Email: Ann.Lee@Example.org").contains("ann.lee@example.org");
+        assertThat(f.db.audit().recent(10)).extracting(e -> e.action())
+                .contains("import.upload", "import.mapping.save", "import.start");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aFloridaExtractAndItsHistoryAreUploadedTogetherAndImported(ServerFixture f) throws Exception {
+        GeneratedFiles nc = DemoCampaignGenerator.generate(new GeneratorOptions(60, 9, dir), n -> { });
+        GeneratedFiles fl = org.muster.generate.OtherStateLayouts.write(nc, org.muster.generate.OtherStateLayouts.Format.FL);
+        WebClient client = f.loggedIn(Role.ADMIN);
+        Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                java.util.Map.of("file", java.util.Map.entry("FL_voters.txt", Files.readAllBytes(fl.voterFile())),
+                        "historyFile", java.util.Map.entry("FL_history.txt", Files.readAllBytes(fl.historyFile()))));
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(client.get(uploaded.location()).body()).contains("Detected format: <strong>Florida voter extract")
+                .contains("history file uploads/FL_history.txt");
+        Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
+                "voterFile", "uploads/FL_voters.txt", "historyFile", "uploads/FL_history.txt"));
+        assertThat(started.status()).isEqualTo(302);
+        String panel = client.get(started.location() + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(started.location() + "/progress").body();
+        }
+        assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>" + nc.voterRows() + "</dd>")
+                .contains("<dt>Rejected</dt><dd>0</dd>").doesNotContain("<dt>Votes added</dt><dd>0</dd>");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadWithAPathOrOddNameIsRefusedAndAVolunteerCannotUpload(ServerFixture f) {
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        Response odd = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                "file", "../../etc/passwd;x", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(odd.status()).isEqualTo(400);
+        WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
+        Response refused = volunteer.postMultipart("/imports/upload", form("_csrf", volunteer.csrfToken("/people")),
+                "file", "a.csv", "a,b,c\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(f.importDir.resolve("uploads/a.csv")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUploadOverTheCapIsRefusedBeforeItsBodyIsRead(ServerFixture f) throws IOException {
+        // The headers and the first bytes only (Jetty dispatches once content starts): the declared length decides.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.server.port())) {
+            socket.getOutputStream().write(("POST /imports/upload HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                    + (ImportRoutes.MAX_UPLOAD_BYTES * 2) + "\r\n\r\n--x\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(10_000);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

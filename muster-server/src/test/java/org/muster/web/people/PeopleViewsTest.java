@@ -41,6 +41,6 @@ class PeopleViewsTest {
 
     private String render(Role role) {
         User viewer = new User(1, 1, "v@example.org", "Viewer", role, true);
-        return PeopleViews.profilePage(new PageContext("Campaign", viewer, "token"), profile).toString();
+        return PeopleViews.profilePage(new PageContext("Campaign", viewer, "token"), profile, List.of()).toString();
     }
 }
