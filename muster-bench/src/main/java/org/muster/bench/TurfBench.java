@@ -29,6 +29,7 @@ import org.muster.generate.GeneratorOptions;
 import org.muster.turf.CutTurf;
 import org.muster.turf.Door;
 import org.muster.turf.TurfCutter;
+import org.muster.voterfile.Layout;
 import org.muster.voterfile.NcLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -157,7 +158,7 @@ final class TurfBench implements Callable<Integer> {
                 points.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
             }
         }
-        NcLayout v = NcLayout.VOTER;
+        Layout v = NcLayout.VOTER;
         int county = v.index("county_id");
         int regNum = v.index("voter_reg_num");
         int street = v.index("res_street_address");
