@@ -13,7 +13,8 @@ import org.muster.match.Matcher;
  * Deduplicates a whole campaign with the batch matcher: with {@code autoMerge}, each cluster above the match
  * threshold is merged into its oldest person (one reversible merge per other member); every other pair at or above
  * the review threshold goes to the review queue. Pairs already decided are left alone, so a rerun adds only what is
- * new. Each merge commits on its own: a crash mid-run loses nothing and a rerun carries on.
+ * new. The model is trained as for {@link PersonLinker} (a small campaign padded with a background population), so
+ * both decide alike. Each merge commits on its own: a crash mid-run loses nothing and a rerun carries on.
  */
 public final class CampaignDedupe {
 
@@ -36,7 +37,7 @@ public final class CampaignDedupe {
         List<MatchRecord> records = new ArrayList<>();
         store.scan(campaignId, null, p -> records.add(PersonRecords.of(p)));
         progress.report("matching", 0, records.size());
-        Matcher.Run run = new Matcher(config).dedupe(records);
+        Matcher.Run run = new Matcher(config).dedupe(records, CampaignIndex.train(config, records));
         CandidatePairs pairs = run.pairs();
         int[] cluster = run.clusterOf();
         progress.report("matching", records.size(), records.size());
