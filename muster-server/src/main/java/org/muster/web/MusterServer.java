@@ -15,6 +15,7 @@ import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.store.Database;
 import org.muster.web.imports.ImportRoutes;
+import org.muster.web.match.MatchRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
@@ -76,6 +77,8 @@ public final class MusterServer implements AutoCloseable {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
+        // before PeopleRoutes: /people/add must not be taken for the profile of a person with id "add"
+        new MatchRoutes(db, auth, campaign.id()).register(app);
         new PeopleRoutes(db.people(), db.audit(), auth, campaign.id()).register(app);
         new SegmentRoutes(db, auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), db.audit(), auth, campaign.id(), options.importDir());

@@ -65,7 +65,7 @@ public final class Layout {
                     + "<span class=\"campaign\">%s</span></header>", page.campaignName());
         }
         Html nav = page.user().role().readsAllPeople()
-                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a>") : Html.EMPTY;
+                ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a><a href=\"/duplicates\">Duplicates</a>") : Html.EMPTY;
         return Html.of("""
                 <header class="topbar">
                 <a class="brand" href="/">Muster</a><span class="campaign">%s</span>
