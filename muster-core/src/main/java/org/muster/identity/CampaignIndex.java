@@ -21,6 +21,11 @@ final class CampaignIndex {
     static final int MIN_TRAINING_RECORDS = 5_000;
     /** Training reads at most this many people: enough for u and m; a million would cost minutes at first use. */
     static final int MAX_TRAINING_RECORDS = 200_000;
+    /**
+     * Random pairs drawn for u. A quarter of the batch default: the index is trained at a campaign's first link, in
+     * the path of a request, and u of the rare agreement levels is smoothed anyway.
+     */
+    static final long MAX_U_SAMPLES = 250_000;
 
     private final MatchStore store;
     private final long campaignId;
@@ -51,7 +56,10 @@ final class CampaignIndex {
         if (training.size() < MIN_TRAINING_RECORDS) {
             training.addAll(BackgroundPopulation.sample(MIN_TRAINING_RECORDS - training.size(), 7));
         }
-        MatchModel model = new Matcher(config).dedupe(training).model();
+        MatchConfig quick = new MatchConfig(config.comparisons(), config.blockingRules(), config.trainingRules(),
+                config.matchThreshold(), config.reviewThreshold(), config.clusterMinDensity(),
+                Math.min(config.uSamples(), MAX_U_SAMPLES), config.maxBlockSize());
+        MatchModel model = new Matcher(quick).dedupe(training).model();
         // An incoming person is as likely as not already among the N people trained on: prior odds 1 to 2N per
         // pair at least. Without this floor a campaign with no duplicates yet trains a prior near zero and every
         // entry, however identical, would come out NEW.
