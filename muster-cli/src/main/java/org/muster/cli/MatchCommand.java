@@ -32,7 +32,7 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = "--auto-merge", description = "Merge clusters at or above the match threshold (reversible).")
     boolean autoMerge;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The campaign's match properties (overrides the defaults).")
+    @Option(names = "--match-config", paramLabel = "FILE", description = "The campaign's match properties (overrides the defaults).")
     Path configFile;
 
     @Override
