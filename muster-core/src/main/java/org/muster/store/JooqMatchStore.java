@@ -241,6 +241,7 @@ public final class JooqMatchStore implements MatchStore {
             long now = System.currentTimeMillis();
             Record survivor = personRow(tx, campaignId, survivorId);
             Record merged = personRow(tx, campaignId, mergedId);
+            refuseRowsAMergeCannotMove(tx, mergedId);
             if (reviewId != null) {
                 ReviewItem item = openItem(tx, campaignId, reviewId);
                 if (item.leftPersonId() != Math.min(survivorId, mergedId) || item.rightPersonId() != Math.max(survivorId, mergedId)) {
@@ -308,6 +309,36 @@ public final class JooqMatchStore implements MatchStore {
         out.put("moved", moved);
         out.put("dropped", dropped);
         return out;
+    }
+
+    /**
+     * Tables added later (by features this merge does not know) may reference person with ON DELETE CASCADE:
+     * removing the merged person would silently delete their rows, beyond any undo. Such rows stop the merge.
+     */
+    private static void refuseRowsAMergeCannotMove(DSLContext tx, long mergedId) {
+        Set<String> moved = new HashSet<>();
+        for (PersonChild child : PERSON_CHILDREN) moved.add(child.name());
+        for (Record ref : personReferences(tx)) {
+            String table = ref.get(0, String.class);
+            String column = ref.get(1, String.class);
+            if (moved.contains(table) && column.equals("person_id")) continue;
+            if (tx.fetchExists(DSL.selectOne().from(DSL.table(DSL.name(table)))
+                    .where(DSL.field(DSL.name(column), Long.class).eq(mergedId)))) {
+                throw new IllegalStateException("Person " + mergedId + " has rows in " + table + "." + column
+                        + ", which a merge does not move yet: nothing was merged.");
+            }
+        }
+    }
+
+    /** Every (table, column) with a foreign key to person, read from the database's own catalogue. */
+    private static org.jooq.Result<Record> personReferences(DSLContext tx) {
+        if (tx.dialect() == org.jooq.SQLDialect.POSTGRES) {
+            return tx.fetch("select cl.relname, a.attname from pg_constraint c join pg_class cl on cl.oid = c.conrelid "
+                    + "join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey) "
+                    + "where c.contype = 'f' and c.confrelid = 'person'::regclass");
+        }
+        return tx.fetch("select m.name, f.\"from\" from sqlite_master m join pragma_foreign_key_list(m.name) f "
+                + "where m.type = 'table' and f.\"table\" = 'person'");
     }
 
     /** Keys read from the two people compare equal whatever numeric type the driver chose. */

@@ -127,6 +127,28 @@ class MatchStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void rowsOfATableTheMergeDoesNotKnowStopTheMerge(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            long[] ann = twoAnns(db, campaign);
+            // a later feature's table, cascading from person: merging must not delete its rows behind our back
+            db.dsl().execute("create table canvass_visit (id bigint primary key, visited_person bigint not null "
+                    + "references person (id) on delete cascade)");
+            db.dsl().execute("insert into canvass_visit (id, visited_person) values (1, ?)", ann[1]);
+            JooqMatchStore store = new JooqMatchStore(db);
+            List<String> before = dump(db);
+            assertThatThrownBy(() -> store.merge(campaign, ann[0], ann[1], null, null))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("canvass_visit.visited_person");
+            assertThat(dump(db)).isEqualTo(before);
+            assertThat(db.dsl().fetchCount(db.dsl().selectFrom("canvass_visit"))).isEqualTo(1);
+            // the other way round nothing of the merged person is in that table: allowed
+            store.merge(campaign, ann[1], ann[0], null, null);
+            assertThat(db.people().profile(campaign, ann[0])).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aRejectedPairIsNeverProposedAgain(Supplier<Database> open) {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
