@@ -31,6 +31,14 @@ public interface MatchStore {
     Changes changesAfter(long afterEventId, int limit);
 
     /**
+     * Records that an incoming entry was linked to an existing person, in one transaction: a "matched" timeline
+     * entry and the entry's emails and phones the person does not have yet (an address is not taken: a different
+     * address is a move, for the voter file or a person to decide). Returns how many contacts were added.
+     */
+    int recordMatch(long campaignId, long personId, List<String> emails, List<String> phones, String summary,
+            String source);
+
+    /**
      * Queues a pair for review unless the pair was already decided or queued: returns the new item's id, or empty
      * when the pair is known (a rejected pair is never proposed again).
      */

@@ -46,8 +46,9 @@ public final class PersonLinker {
     }
 
     /**
-     * Links one incoming person. MATCH: the existing person gets a timeline entry naming {@code source}; nothing is
-     * created (the entry's other details are the caller's to record on that person). REVIEW: the person is created
+     * Links one incoming person. MATCH: the existing person gets a timeline entry naming {@code source} and the
+     * entry's new emails and phones; nothing is created (other details, e.g. a different address or a survey
+     * answer, are the caller's to record on that person). REVIEW: the person is created
      * and each uncertain pair is queued with its explanation. NEW: the person is created.
      *
      * @param source what the person came from ("form", "api", "canvass", an import name), for the timeline and queue
@@ -61,7 +62,7 @@ public final class PersonLinker {
             Explanation best = found.isEmpty() ? null : found.get(0);
             if (best != null && best.probability() >= config.matchThreshold()) {
                 long existing = Long.parseLong(best.rightId());
-                people.addActivity(existing, "matched", String.format(Locale.ROOT,
+                store.recordMatch(campaignId, existing, incoming.emails(), incoming.phones(), String.format(Locale.ROOT,
                         "Matched an entry from %s (match probability %.3f)", source, best.probability()), source);
                 return new LinkResult(LinkResult.Decision.MATCH, existing, List.of(), best);
             }

@@ -34,6 +34,7 @@ import org.muster.identity.MatchStore;
 import org.muster.identity.MergeRecord;
 import org.muster.identity.ReviewItem;
 import org.muster.match.Explanation;
+import org.muster.people.SearchKeys;
 import org.muster.store.MatchTables.PersonChild;
 
 /** {@link MatchStore} over jOOQ, for both dialects. */
@@ -132,6 +133,41 @@ public final class JooqMatchStore implements MatchStore {
             if ("person".equals(r.value2())) people.add(r.value3());
         }
         return new Changes(last, people);
+    }
+
+    @Override
+    public int recordMatch(long campaignId, long personId, List<String> emails, List<String> phones, String summary,
+            String source) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long now = System.currentTimeMillis();
+            personRow(tx, campaignId, personId);
+            Set<String> knownEmails = new HashSet<>(tx.select(PersonEmailTable.SEARCH_EMAIL).from(PersonEmailTable.T)
+                    .where(PersonEmailTable.PERSON_ID.eq(personId)).fetch(PersonEmailTable.SEARCH_EMAIL));
+            Set<String> knownPhones = new HashSet<>(tx.select(PersonPhoneTable.SEARCH_PHONE).from(PersonPhoneTable.T)
+                    .where(PersonPhoneTable.PERSON_ID.eq(personId)).fetch(PersonPhoneTable.SEARCH_PHONE));
+            int added = 0;
+            for (String email : emails) {
+                if (knownEmails.add(SearchKeys.email(email))) {
+                    tx.insertInto(PersonEmailTable.T, PersonEmailTable.PERSON_ID, PersonEmailTable.EMAIL, PersonEmailTable.SEARCH_EMAIL)
+                            .values(personId, email.trim(), SearchKeys.email(email)).execute();
+                    added++;
+                }
+            }
+            for (String phone : phones) {
+                if (knownPhones.add(SearchKeys.phone(phone))) {
+                    tx.insertInto(PersonPhoneTable.T, PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164, PersonPhoneTable.SEARCH_PHONE)
+                            .values(personId, phone, SearchKeys.phone(phone)).execute();
+                    added++;
+                }
+            }
+            tx.insertInto(ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE, ActivityTable.SUMMARY,
+                    ActivityTable.ACTOR).values(personId, now, "matched", summary, source).execute();
+            Batch events = Outbox.batch(tx);
+            Outbox.add(events, now, "person", personId, "person.matched");
+            events.execute();
+            return added;
+        });
     }
 
     // ---- review queue -----------------------------------------------------------------------------------------

@@ -62,6 +62,14 @@ class PersonLinkerTest {
             assertThat(db.people().profile(campaign, first.personId()).orElseThrow().timeline())
                     .extracting(a -> a.type()).contains("matched");
 
+            // met at the door with a new phone: the phone joins the existing person, the known email is not repeated
+            LinkResult atTheDoor = linker.link(campaign, entry("Ann", "Zaleski", LocalDate.of(1981, 4, 12), "ANN.Z@example.org",
+                    "+19195550177", "12 Oak St", "27601"), "canvass");
+            assertThat(atTheDoor.personId()).isEqualTo(first.personId());
+            var profile = db.people().profile(campaign, first.personId()).orElseThrow();
+            assertThat(profile.phones()).containsExactly("+19195550101", "+19195550177");
+            assertThat(profile.emails()).containsExactly("ann.z@example.org");
+
             // name and birth year only: not enough to link, enough to ask a person
             LinkResult unsure = linker.link(campaign, entry("Ann", "Zaleski", LocalDate.of(1981, 7, 22), null, null,
                     null, null), "canvass");
