@@ -426,7 +426,14 @@ public final class JooqMatchStore implements MatchStore {
                             .where(child.personId().eq(survivorId).and(identity(child, moved))).execute();
                 }
                 for (Map<String, Object> dropped : (List<Map<String, Object>>) rows.get("dropped")) {
-                    tx.insertInto(child.table()).set(typed(child.columns(), dropped)).execute();
+                    Map<Field<?>, Object> row = typed(child.columns(), dropped);
+                    // SQLite reuses the highest rowid once deleted: if a later row took this id, the restored row
+                    // gets a new one (same values, same person)
+                    Field<?> id = child.columns().get(0);
+                    if (id.getName().equals("id") && tx.fetchExists(child.table(), ((Field<Object>) id).eq(row.get(id)))) {
+                        row.remove(id);
+                    }
+                    tx.insertInto(child.table()).set(row).execute();
                 }
             }
             Map<Field<?>, Object> survivorBefore = typed(PERSON_COLUMNS, (Map<String, Object>) snapshot.get("survivor"));

@@ -149,6 +149,22 @@ class MatchStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void undoRestoresADroppedDuplicateEvenWhenItsRowIdWasTakenMeanwhile(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            long[] ann = twoAnns(db, campaign);
+            JooqMatchStore store = new JooqMatchStore(db);
+            // the merged Ann's email is the newest email row, and is dropped as a duplicate of the survivor's
+            MergeRecord merge = store.merge(campaign, ann[0], ann[1], null, null);
+            long newcomer = db.people().insert(campaign, List.of(voter("Cy", "Young", "cy@example.org", null, "2 Elm St", "92-000004"))).get(0);
+            store.undo(campaign, merge.id(), null);
+            assertThat(db.people().profile(campaign, ann[1]).orElseThrow().emails()).containsExactly("ANN@example.org");
+            assertThat(db.people().profile(campaign, newcomer).orElseThrow().emails()).containsExactly("cy@example.org");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aRejectedPairIsNeverProposedAgain(Supplier<Database> open) {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
