@@ -75,7 +75,9 @@ public final class MatchRoutes {
         String notice = ctx.queryParam("merged") != null ? "Merged. A merge can be undone from the Merges list."
                 : ctx.queryParam("rejected") != null ? "Recorded as two different people: this pair will not be proposed again."
                 : null;
-        ctx.html(MatchViews.queuePage(auth.page(ctx), items, store.countOpen(campaignId), notice, this::name).toString());
+        java.util.function.LongFunction<String> names = names(items.stream()
+                .flatMapToLong(i -> java.util.stream.LongStream.of(i.leftPersonId(), i.rightPersonId())).toArray());
+        ctx.html(MatchViews.queuePage(auth.page(ctx), items, store.countOpen(campaignId), notice, names).toString());
     }
 
     private void pair(Context ctx) {
@@ -116,7 +118,9 @@ public final class MatchRoutes {
     private void merges(Context ctx) {
         requireReadsAllPeople(ctx);
         String notice = ctx.queryParam("undone") != null ? "Merge undone: both people are as they were before it." : null;
-        ctx.html(MatchViews.mergesPage(auth.page(ctx), store.merges(campaignId, MERGES_SHOWN), notice, this::name).toString());
+        List<MergeRecord> merges = store.merges(campaignId, MERGES_SHOWN);
+        ctx.html(MatchViews.mergesPage(auth.page(ctx), merges, notice,
+                names(merges.stream().mapToLong(MergeRecord::survivorId).toArray())).toString());
     }
 
     private void undo(Context ctx) {
@@ -189,6 +193,14 @@ public final class MatchRoutes {
 
     private static String orNull(String value) {
         return value.isEmpty() ? null : value;
+    }
+
+    /** Display names of many people in a few queries (a page lists up to 200), for {@link #name} otherwise. */
+    private java.util.function.LongFunction<String> names(long[] personIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        store.scan(campaignId, java.util.Arrays.stream(personIds).distinct().toArray(), p -> names.put(p.id(),
+                String.join(" ", java.util.stream.Stream.of(p.firstName(), p.lastName()).filter(Objects::nonNull).toList())));
+        return id -> names.getOrDefault(id, "(person " + id + ", merged away)");
     }
 
     /** The display name of a person, or a note that they are gone (merged away since). */
