@@ -20,6 +20,17 @@ import org.muster.match.MatchModel;
 import org.muster.match.MatchRecord;
 import org.muster.match.Matcher;
 import org.muster.match.VoterFileRecords;
+import org.muster.match.Field;
+import org.muster.identity.LinkResult;
+import org.muster.identity.PersonLinker;
+import org.muster.people.ContactCategory;
+import org.muster.people.NewPerson;
+import org.muster.people.PostalAddress;
+import org.muster.store.Database;
+import org.muster.store.DatabaseConfig;
+import org.muster.store.JooqMatchStore;
+import org.muster.voterfile.GeocodeLookup;
+import org.muster.voterfile.VoterFileImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +53,13 @@ public final class MatchBench implements Callable<Integer> {
 
     @Option(names = "--threshold", description = "Override every configuration's match threshold.")
     Double threshold;
+
+    @Option(names = "--linker", description = "Also import the generated file into a fresh SQLite database and time "
+            + "PersonLinker.link (the database-backed entry point) on this many of its people; 0 skips it.")
+    int linkerLookups = 0;
+
+    /** The generated ncvoter file, for the linker measurement. */
+    private Path generatedNcvoter;
 
     @Option(names = "--rules", description = "Also print each blocking rule's pair count and true pairs.")
     boolean rules;
@@ -105,7 +123,10 @@ public final class MatchBench implements Callable<Integer> {
                     run.blockingNanos() / 1e9, run.comparingNanos() / 1e9, run.trainingNanos() / 1e9,
                     run.clusteringNanos() / 1e9);
             if (set.name.equals("Splink fake_20000") || set.name.equals("FEBRL 3")) speedRuns.add(run);
-            if (set.name.startsWith("generated")) measureIncremental(matcher.config(), run);
+            if (set.name.startsWith("generated")) {
+                measureIncremental(matcher.config(), run);
+                if (linkerLookups > 0) measureLinker(run.records(), linkerLookups);
+            }
         }
         for (Matcher.Run run : speedRuns) measureSpeed(run);
         return 0;
@@ -176,6 +197,51 @@ public final class MatchBench implements Callable<Integer> {
     }
 
     /**
+     * The database-backed path a form or canvass entry takes: the generated file imported into a fresh SQLite
+     * database, then {@code PersonLinker.link} on people of the file as if they came in again (outbox catch-up,
+     * index lookup, and the write of the decision). The first call builds the index and trains the model.
+     */
+    private void measureLinker(List<MatchRecord> records, int lookups) throws IOException {
+        Path file = Files.createTempFile("muster-linker-bench", ".db");
+        try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
+            long campaign = db.campaigns().create("Linker benchmark", "NC").id();
+            long start = System.nanoTime();
+            new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH).run(campaign, generatedNcvoter, null,
+                    GeocodeLookup.none(), false, (phase, done, total, counts) -> { });
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            PersonLinker linker = new PersonLinker(new JooqMatchStore(db), db.people());
+            start = System.nanoTime();
+            linker.link(campaign, incoming(records.get(0)), "bench");
+            double firstSeconds = (System.nanoTime() - start) / 1e9;
+            java.util.Map<LinkResult.Decision, Integer> decisions = new java.util.EnumMap<>(LinkResult.Decision.class);
+            start = System.nanoTime();
+            for (int i = 1; i <= lookups; i++) {
+                LinkResult r = linker.link(campaign, incoming(records.get((int) ((long) i * (records.size() - 1) / lookups))), "bench");
+                decisions.merge(r.decision(), 1, Integer::sum);
+            }
+            double ms = (System.nanoTime() - start) / 1e6 / lookups;
+            System.out.printf(Locale.ROOT, "    linker (SQLite): file imported in %.1f s; first link (reads %,d people, "
+                    + "trains, indexes) %.1f s; then %.2f ms per link on average over %,d people linked again %s%n",
+                    importSeconds, records.size(), firstSeconds, ms, lookups, decisions);
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(file + suffix));
+        }
+    }
+
+    /** A record of the file as a form would bring it in again: names, birth, first address, email and phone. */
+    private static NewPerson incoming(MatchRecord r) {
+        String birth = r.birthDate();
+        java.time.LocalDate date = birth != null && birth.length() == 10 ? java.time.LocalDate.parse(birth) : null;
+        Integer year = birth == null ? null : Integer.valueOf(birth.substring(0, 4));
+        List<PostalAddress> address = r.get(Field.ADDRESS) == null ? List.of() : List.of(new PostalAddress("home",
+                r.get(Field.ADDRESS), null, r.get(Field.CITY), r.get(Field.STATE), r.get(Field.ZIP), "US", null, null));
+        return new NewPerson(r.get(Field.FIRST), r.get(Field.MIDDLE), r.get(Field.LAST), null, date, year, null, null,
+                null, ContactCategory.PROSPECT, "bench", null,
+                r.get(Field.EMAIL) == null ? List.of() : List.of(r.get(Field.EMAIL)),
+                r.get(Field.PHONE) == null ? List.of() : List.of(r.get(Field.PHONE)), address, List.of(), List.of(), List.of());
+    }
+
+    /**
      * Scores the candidate pairs of a run again and again on this one thread (all levels of every default
      * comparison, then the weights and term-frequency adjustment), for comparisons per second per core.
      */
@@ -203,9 +269,10 @@ public final class MatchBench implements Callable<Integer> {
     }
 
     /** The demo generator's NC voter file: duplicates planted with typos, nicknames and moves, truth beside it. */
-    private static Labelled generatedVoterFile(int people) throws IOException {
+    private Labelled generatedVoterFile(int people) throws IOException {
         Path dir = Path.of("muster-bench/target/match-data/" + people);
         GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(people, 1, dir), n -> { });
+        generatedNcvoter = files.voterFile();
         List<MatchRecord> records = VoterFileRecords.readNc(files.voterFile());
         java.util.Map<String, String> truePerson = new java.util.HashMap<>();
         try (var lines = Files.lines(files.truthPersonsFile(), StandardCharsets.UTF_8)) {

@@ -81,6 +81,20 @@ class CommandLineTest {
     }
 
     @Test
+    void matchDedupesTheImportedCampaignAndRefusesABadConfiguration() throws java.io.IOException {
+        Path files = dir.resolve("files");
+        assertThat(run("generate", "--people", "300", "--seed", "11", "--out", files.toString())).isZero();
+        assertThat(run("import", "--data-dir", dir.toString(),
+                "--voter-file", files.resolve("ncvoter_demo.txt").toString())).isZero();
+        Path bad = Files.writeString(dir.resolve("bad-match.properties"), "threshold.match = 0.2\nthreshold.review = 0.9\n");
+        assertThat(run("match", "--data-dir", dir.toString(), "--match-config", bad.toString())).isNotZero();
+        assertThat(run("match", "--data-dir", dir.toString(), "--auto-merge")).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("match.dedupe");
+        }
+    }
+
+    @Test
     void ohioAndFloridaLayoutsAreGeneratedAndImportedWithTheirFormatDetected() throws java.io.IOException {
         Path files = dir.resolve("states");
         assertThat(run("generate", "--people", "200", "--seed", "3", "--format", "oh", "--out", files.toString())).isZero();

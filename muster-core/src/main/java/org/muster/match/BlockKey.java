@@ -5,7 +5,7 @@ import java.util.Locale;
 /** A value records must share to be compared; blocking rules combine several. Null means "not in this block". */
 public enum BlockKey {
     FIRST, LAST, FIRST_PHONETIC, LAST_PHONETIC, LAST_NYSIIS, FIRST_INITIAL, LAST_INITIAL, INITIALS, DOB, BIRTH_YEAR,
-    BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET, NAMES, FIRST_LETTERS, LAST_LETTERS, NAME_TOKEN,
+    BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET, NAMES, NAMES_PHONETIC, FIRST_LETTERS, LAST_LETTERS, NAME_TOKEN,
     NAME_LETTERS;
 
     private static final String[] NONE = new String[0];
@@ -31,7 +31,8 @@ public enum BlockKey {
             case PHONE -> r.get(Field.PHONE);
             case SSN -> r.get(Field.SSN);
             case STREET -> r.get(Field.ADDRESS);
-            case NAMES -> names(r);
+            case NAMES -> unordered(r.get(Field.FIRST), r.get(Field.LAST));
+            case NAMES_PHONETIC -> unordered(r.firstPhonetic, r.lastPhonetic);
             case FIRST_LETTERS -> letters(r.get(Field.FIRST));
             case LAST_LETTERS -> letters(r.get(Field.LAST));
             case NAME_TOKEN, NAME_LETTERS -> throw new IllegalStateException(this + " has several values: use values()");
@@ -66,7 +67,9 @@ public enum BlockKey {
      */
     String comparisonName() {
         return switch (this) {
-            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS, NAMES, FIRST_LETTERS, NAME_TOKEN, NAME_LETTERS -> "first";
+            // names, names_phonetic and the per-name keys read the last name too: as training rules they would
+            // teach "last" wrongly
+            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS, NAMES, NAMES_PHONETIC, FIRST_LETTERS, NAME_TOKEN, NAME_LETTERS -> "first";
             case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL, LAST_LETTERS -> "last";
             case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY -> "dob";
             case STREET, ZIP, CITY -> "residence";
@@ -79,20 +82,18 @@ public enum BlockKey {
         return email == null ? null : email.substring(0, email.indexOf('@'));
     }
 
+    /** Both values in alphabetical order, so first and last names typed in each other's place share the key. */
+    private static String unordered(String a, String b) {
+        if (a == null || b == null) return null;
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    }
+
     /** Both initials in alphabetical order, so a first name typed as the last name still shares the key. */
     private static String initials(MatchRecord r) {
         String f = initial(r.get(Field.FIRST));
         String l = initial(r.get(Field.LAST));
         if (f == null || l == null) return null;
         return f.compareTo(l) <= 0 ? f + l : l + f;
-    }
-
-    /** Both names in alphabetical order: a first name typed as the last name still shares the key. */
-    private static String names(MatchRecord r) {
-        String f = r.get(Field.FIRST);
-        String l = r.get(Field.LAST);
-        if (f == null || l == null) return null;
-        return f.compareTo(l) <= 0 ? f + ' ' + l : l + ' ' + f;
     }
 
     /**

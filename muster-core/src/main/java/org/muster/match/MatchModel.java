@@ -40,6 +40,15 @@ public final class MatchModel {
         return Math.log(x) / Math.log(2);
     }
 
+    /**
+     * This model with another prior (log2-odds that two random records match). Training on records with no or
+     * few duplicates drives the estimated prior towards zero, which would make every incoming record new; a
+     * caller linking one record against a known population sets a floor from that population's size.
+     */
+    public MatchModel withPriorLog2Odds(double prior) {
+        return new MatchModel(comparisons, m, u, prior, termFrequencies);
+    }
+
     public List<Comparison> comparisons() {
         return comparisons;
     }
@@ -90,6 +99,11 @@ public final class MatchModel {
 
     public double score(MatchRecord a, MatchRecord b) {
         return score(pattern(a, b), a);
+    }
+
+    /** The log2-odds of a probability. */
+    public static double log2Odds(double probability) {
+        return log2(probability / (1 - probability));
     }
 
     public static double probability(double log2Odds) {

@@ -35,15 +35,20 @@ public final class Matcher {
 
     /** Finds the duplicates within one set of records. */
     public Run dedupe(List<MatchRecord> records) {
-        return run(records, false);
+        return run(records, false, null);
+    }
+
+    /** Finds the duplicates within one set of records with a model trained before (on these or other records). */
+    public Run dedupe(List<MatchRecord> records, MatchModel model) {
+        return run(records, false, model);
     }
 
     /** Links records of different sources (e.g. a death list against the voter file); no pair within one source. */
     public Run link(List<MatchRecord> records) {
-        return run(records, true);
+        return run(records, true, null);
     }
 
-    private Run run(List<MatchRecord> records, boolean linkOnly) {
+    private Run run(List<MatchRecord> records, boolean linkOnly, MatchModel trained) {
         long t0 = System.nanoTime();
         Blocking.Result blocking = Blocking.candidates(records, config.blockingRules(), linkOnly,
                 config.maxBlockSize());
@@ -51,7 +56,8 @@ public final class Matcher {
         CandidatePairs pairs = blocking.pairs();
         long[] patterns = patterns(records, pairs);
         long t2 = System.nanoTime();
-        MatchModel model = Trainer.train(records, comparisons, config.trainingRules(), patterns, config, linkOnly, 42);
+        MatchModel model = trained != null ? trained
+                : Trainer.train(records, comparisons, config.trainingRules(), patterns, config, linkOnly, 42);
         double[] probability = new double[pairs.size()];
         IntStream.range(0, chunks(pairs.size())).parallel().forEach(chunk -> {
             int end = Math.min(pairs.size(), (chunk + 1) * CHUNK);

@@ -278,7 +278,9 @@ final class JooqPersonStore implements PersonStore {
             ids.addAll(tx.fetch("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, ?)", count)
                     .getValues(0, Long.class));
         } else {
-            long max = tx.select(DSL.coalesce(DSL.max(PersonTable.ID), 0L)).from(PersonTable.T).fetchOne(0, Long.class);
+            // a merged-away person's id stays taken: an undo brings that person back under it
+            long max = Math.max(tx.select(DSL.coalesce(DSL.max(PersonTable.ID), 0L)).from(PersonTable.T).fetchOne(0, Long.class),
+                    JooqMatchStore.highestMergedId(tx));
             for (int i = 1; i <= count; i++) ids.add(max + i);
         }
         return ids;

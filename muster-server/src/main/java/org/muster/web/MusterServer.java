@@ -24,6 +24,7 @@ import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
 import org.muster.web.turf.TurfRoutes;
+import org.muster.web.match.MatchRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
@@ -86,6 +87,8 @@ public final class MusterServer implements AutoCloseable {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
+        // before PeopleRoutes: /people/add must not be taken for the profile of a person with id "add"
+        new MatchRoutes(db, auth, campaign.id()).register(app);
         new PeopleRoutes(db.people(), new JooqRegistrationSourceStore(db), db.audit(), auth, campaign.id()).register(app);
         SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
         segments.register(app);

@@ -155,6 +155,36 @@ class BrowserTest {
                 + east + ",35.8],[" + west + ",35.8],[" + west + ",35.7]]]}}";
     }
 
+    @Test
+    void reviewAPairMergeItAndUndoTheMerge() throws IOException {
+        long kept = fixture.insert(fixture.campaign.id(), ServerFixture.named("Ottilie", "Brambleworth"));
+        long other = fixture.insert(fixture.campaign.id(), ServerFixture.named("Ottilie", "Bramblewort"));
+        long review = new org.muster.store.JooqMatchStore(fixture.db).propose(fixture.campaign.id(), kept, other,
+                new org.muster.match.Explanation(Long.toString(kept), Long.toString(other), -13.3, List.of(
+                        new org.muster.match.Explanation.FieldEvidence("last", "jaro-winkler >= 0.94 or 1 edit", 4, 9.1, 0)),
+                        -4.2, 0.052), "test").orElseThrow();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        logInAndOpen("/duplicates", wait);
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='/duplicates/" + review + "']"))).click();
+        WebElement evidence = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence")));
+        assertThat(evidence.getText()).contains("jaro-winkler", "+9.1");
+        assertThat(browser.findElement(By.id("left")).getText()).containsIgnoringCase("Brambleworth");
+        assertThat(browser.findElement(By.id("right")).getText()).containsIgnoringCase("Bramblewort");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("duplicate-pair.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("merge")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(fixture.db.people().profile(fixture.campaign.id(), other)).isEmpty();
+
+        browser.get(fixture.server.baseUrl() + "/duplicates/merges");
+        browser.findElement(By.cssSelector("#merges button.undo")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Merge undone"));
+        assertThat(fixture.db.people().profile(fixture.campaign.id(), other)).isPresent();
+    }
+
     /** Logs in as an organiser on the way to {@code path} (the login page sends the browser back there). */
     private static void logInAndOpen(String path, WebDriverWait wait) {
         User organiser = fixture.user(Role.ORGANISER);

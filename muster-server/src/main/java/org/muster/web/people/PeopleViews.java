@@ -35,6 +35,7 @@ final class PeopleViews {
     static Html searchPage(PageContext page, String query, List<PersonSummary> found) {
         return Layout.page(page, "People", Html.of("""
                 <h1>People</h1>
+                <p><a href="/people/add" id="add-person">Add person</a></p>
                 <form method="get" action="/people" class="searchbar" role="search">
                 <input type="search" name="q" value="%s" placeholder="Name, email, phone or street address"
                        aria-label="Search people" autocomplete="off" autofocus
