@@ -44,6 +44,8 @@ public final class CampaignDedupe {
 
         int merged = 0;
         int known = 0;
+        // a person merged away in this run is reviewed as the person it now is part of
+        Map<Long, Long> survivorOf = new HashMap<>();
         if (autoMerge) {
             Map<Integer, List<Long>> members = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
@@ -59,6 +61,7 @@ public final class CampaignDedupe {
                         known++;
                     } else {
                         store.merge(campaignId, survivor, other, null, userId);
+                        survivorOf.put(other, survivor);
                         merged++;
                     }
                 }
@@ -74,8 +77,10 @@ public final class CampaignDedupe {
             if (autoMerge && p >= config.matchThreshold() && cluster[l] == cluster[r]) continue;
             MatchRecord a = records.get(l);
             MatchRecord b = records.get(r);
-            if (store.propose(campaignId, Long.parseLong(a.id()), Long.parseLong(b.id()), run.model().explain(a, b),
-                    "dedupe").isPresent()) {
+            long left = survivorOf.getOrDefault(Long.parseLong(a.id()), Long.parseLong(a.id()));
+            long right = survivorOf.getOrDefault(Long.parseLong(b.id()), Long.parseLong(b.id()));
+            if (left == right) continue;
+            if (store.propose(campaignId, left, right, run.model().explain(a, b), "dedupe").isPresent()) {
                 queued++;
             } else {
                 known++;
