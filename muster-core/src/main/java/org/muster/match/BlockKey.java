@@ -19,7 +19,7 @@ public enum BlockKey {
             case LAST_NYSIIS -> r.lastNysiis;
             case FIRST_INITIAL -> initial(r.get(Field.FIRST));
             case LAST_INITIAL -> initial(r.get(Field.LAST));
-            case INITIALS -> initials(r);
+            case INITIALS -> unordered(initial(r.get(Field.FIRST)), initial(r.get(Field.LAST)));
             case DOB -> r.birthMonth == 0 ? null : r.birthDate();
             case BIRTH_YEAR -> r.birthYear == 0 ? null : Integer.toString(r.birthYear);
             case BIRTH_MONTH_DAY -> r.birthMonth == 0 ? null : r.birthMonth + "/" + r.birthDay;
@@ -86,14 +86,6 @@ public enum BlockKey {
     private static String unordered(String a, String b) {
         if (a == null || b == null) return null;
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
-    }
-
-    /** Both initials in alphabetical order, so a first name typed as the last name still shares the key. */
-    private static String initials(MatchRecord r) {
-        String f = initial(r.get(Field.FIRST));
-        String l = initial(r.get(Field.LAST));
-        if (f == null || l == null) return null;
-        return f.compareTo(l) <= 0 ? f + l : l + f;
     }
 
     /**
