@@ -118,5 +118,11 @@ final class MatchTables {
                     "id", BIGINT, "person_id", BIGINT, "at", BIGINT, "type", TEXT, "summary", TEXT, "actor", TEXT),
             child("consent", List.of("id"), List.of(),
                     "id", BIGINT, "person_id", BIGINT, "channel", TEXT, "status", TEXT, "source", TEXT,
-                    "recorded_at", BIGINT));
+                    "recorded_at", BIGINT),
+            child("donation", List.of("id"), List.of(),
+                    "id", BIGINT, "person_id", BIGINT, "amount_cents", BIGINT, "currency", TEXT, "donated_at", BIGINT,
+                    "source", TEXT, "external_id", TEXT),
+            // One row per person and event: the survivor's own row for an event wins over the merged person's.
+            child("event_attendance", List.of("id"), List.of("event_id"),
+                    "id", BIGINT, "event_id", BIGINT, "person_id", BIGINT, "status", TEXT, "recorded_at", BIGINT));
 }

@@ -1,0 +1,20 @@
+package org.muster.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Events and attendance (implemented in {@code org.muster.store}). */
+public interface EventStore {
+
+    /** Creates an event; the name must not be blank. */
+    Event create(long campaignId, String name, Instant startsAt, String location);
+
+    List<Event> list(long campaignId);
+
+    /** Sets the person's status for the event (one row per person and event), with an outbox event. */
+    void setAttendance(long eventId, long personId, AttendanceStatus status);
+
+    /** Person id to status, for one event. */
+    Map<Long, AttendanceStatus> attendance(long eventId);
+}
