@@ -199,6 +199,13 @@ class CommandLineTest {
             assertThat(email).matches("[a-z0-9.]+@example\\.(com|org|net)");
             assertThat(database.people().search(campaign, email, 5)).hasSize(1);
             assertThat(new org.muster.store.JooqPrecinctShapeStore(database).count(campaign)).isGreaterThan(1000);
+            // Gifts, events, scores and engagement for the segment clauses to find, none of them everyone.
+            var sql = new org.muster.store.SegmentSql(database, campaign);
+            for (String filter : List.of("donated(amount >= 25)", "attended(any)", "attended(\"Rally downtown\")",
+                    "score(turnout) >= 0.5", "opened(90d)", "replied(90d)")) {
+                assertThat(sql.count(org.muster.segment.SegmentParser.parse(filter), java.time.Instant.now())).as(filter)
+                        .isPositive().isLessThan(people);
+            }
         }
 
         // A second run reuses the load (no new marker, same people) and resets the password.

@@ -12,6 +12,13 @@ public interface DonationStore {
      */
     long record(long personId, long amountCents, String currency, Instant donatedAt, String source, String externalId);
 
+    /** A gift to record in bulk. */
+    record NewDonation(long personId, long amountCents, String currency, java.time.Instant donatedAt, String source, String externalId) {
+    }
+
+    /** Records many gifts in one transaction (an outbox event per person); all refused if one is invalid, naming its row. */
+    void recordAll(List<NewDonation> donations);
+
     /** The person's donations, newest first. */
     List<Donation> forPerson(long personId);
 }

@@ -15,6 +15,9 @@ public interface EventStore {
     /** Sets the person's status for the event (one row per person and event), with an outbox event. */
     void setAttendance(long eventId, long personId, AttendanceStatus status);
 
+    /** Adds many people to an event at once (people already on it are an error), with an outbox event each. */
+    void addAttendance(long eventId, Map<Long, AttendanceStatus> statuses);
+
     /** Person id to status, for one event. */
     Map<Long, AttendanceStatus> attendance(long eventId);
 }

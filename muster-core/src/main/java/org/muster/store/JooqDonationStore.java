@@ -19,8 +19,7 @@ public final class JooqDonationStore implements DonationStore {
 
     @Override
     public long record(long personId, long amountCents, String currency, Instant donatedAt, String source, String externalId) {
-        if (amountCents <= 0) throw new IllegalArgumentException("amount must be more than 0 cents, not " + amountCents);
-        if (currency == null || !currency.matches("[A-Z]{3}")) throw new IllegalArgumentException("currency must be three capital letters (USD), not " + currency);
+        check(amountCents, currency, "");
         return dsl.transactionResult(cfg -> {
             if (!cfg.dsl().fetchExists(Tables.PersonTable.T, Tables.PersonTable.ID.eq(personId))) {
                 throw new IllegalArgumentException("person " + personId + " does not exist");
@@ -34,6 +33,31 @@ public final class JooqDonationStore implements DonationStore {
             events.execute();
             return id;
         });
+    }
+
+    @Override
+    public void recordAll(List<NewDonation> donations) {
+        for (int i = 0; i < donations.size(); i++) check(donations.get(i).amountCents(), donations.get(i).currency(), "row " + (i + 1) + ": ");
+        dsl.transaction(cfg -> {
+            Batch rows = new Batch(cfg.dsl(), DonationTable.T, DonationTable.PERSON_ID, DonationTable.AMOUNT_CENTS, DonationTable.CURRENCY,
+                    DonationTable.DONATED_AT, DonationTable.SOURCE, DonationTable.EXTERNAL_ID);
+            Batch events = Outbox.batch(cfg.dsl());
+            long now = System.currentTimeMillis();
+            java.util.Set<Long> people = new java.util.LinkedHashSet<>();
+            for (NewDonation d : donations) {
+                rows.add(d.personId(), d.amountCents(), d.currency(), d.donatedAt().toEpochMilli(), d.source(), d.externalId());
+                if (people.add(d.personId())) Outbox.add(events, now, "person", d.personId(), "person.donated");
+            }
+            rows.execute();
+            events.execute();
+        });
+    }
+
+    private static void check(long amountCents, String currency, String where) {
+        if (amountCents <= 0) throw new IllegalArgumentException(where + "amount must be more than 0 cents, not " + amountCents);
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException(where + "currency must be three capital letters (USD), not " + currency);
+        }
     }
 
     @Override

@@ -55,6 +55,22 @@ public final class JooqEventStore implements EventStore {
     }
 
     @Override
+    public void addAttendance(long eventId, Map<Long, AttendanceStatus> statuses) {
+        dsl.transaction(cfg -> {
+            long now = System.currentTimeMillis();
+            Batch rows = new Batch(cfg.dsl(), EventAttendanceTable.T, EventAttendanceTable.EVENT_ID, EventAttendanceTable.PERSON_ID,
+                    EventAttendanceTable.STATUS, EventAttendanceTable.RECORDED_AT);
+            Batch events = Outbox.batch(cfg.dsl());
+            statuses.forEach((person, status) -> {
+                rows.add(eventId, person, status.dbValue(), now);
+                Outbox.add(events, now, "person", person, "person.attendance");
+            });
+            rows.execute();
+            events.execute();
+        });
+    }
+
+    @Override
     public Map<Long, AttendanceStatus> attendance(long eventId) {
         Map<Long, AttendanceStatus> out = new LinkedHashMap<>();
         dsl.select(EventAttendanceTable.PERSON_ID, EventAttendanceTable.STATUS).from(EventAttendanceTable.T)
