@@ -210,7 +210,17 @@ public final class SegmentIndex implements SegmentExecutor {
 
     @Override
     public long count(Filter filter, Instant now) {
-        return query(filter, now).getLongCardinality();
+        lock.readLock().lock();
+        try {
+            Term t = eval(filter, now);
+            // One bitmap, or one less another: counted without copying either.
+            if (t.tests().isEmpty() && t.in().size() == 1 && t.out().size() <= 1) {
+                return t.out().isEmpty() ? t.in().get(0).getLongCardinality() : RoaringBitmap.andNotCardinality(t.in().get(0), t.out().get(0));
+            }
+            return materialize(t).getLongCardinality();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
