@@ -90,19 +90,19 @@ public final class JooqMessagingStore implements MessagingStore {
 
     @Override
     public Optional<Send> send(long campaignId, long sendId) {
-        return dsl.selectFrom(SendTable.T).where(SendTable.ID.eq(sendId)).and(SendTable.CAMPAIGN_ID.eq(campaignId))
+        return dsl.select(SendTable.ALL).from(SendTable.T).where(SendTable.ID.eq(sendId)).and(SendTable.CAMPAIGN_ID.eq(campaignId))
                 .fetchOptional(this::send);
     }
 
     @Override
     public List<Send> sends(long campaignId) {
-        return dsl.selectFrom(SendTable.T).where(SendTable.CAMPAIGN_ID.eq(campaignId)).orderBy(SendTable.ID.desc())
+        return dsl.select(SendTable.ALL).from(SendTable.T).where(SendTable.CAMPAIGN_ID.eq(campaignId)).orderBy(SendTable.ID.desc())
                 .limit(200).fetch(this::send);
     }
 
     private Send send(Record r) {
         long id = r.get(SendTable.ID);
-        List<Variant> variants = dsl.selectFrom(VariantTable.T).where(VariantTable.SEND_ID.eq(id)).orderBy(VariantTable.ID)
+        List<Variant> variants = dsl.select(VariantTable.ALL).from(VariantTable.T).where(VariantTable.SEND_ID.eq(id)).orderBy(VariantTable.ID)
                 .fetch(v -> new Variant(v.get(VariantTable.ID), v.get(VariantTable.LABEL), v.get(VariantTable.SENDER),
                         v.get(VariantTable.SUBJECT), v.get(VariantTable.BODY_HTML), v.get(VariantTable.BODY_TEXT),
                         instant(v.get(VariantTable.SEND_AT))));

@@ -88,6 +88,7 @@ final class MatchTables {
     private static final DataType<Long> BIGINT = SQLDataType.BIGINT;
     private static final DataType<String> TEXT = SQLDataType.VARCHAR;
     private static final DataType<Double> DOUBLE = SQLDataType.DOUBLE;
+    private static final DataType<Integer> INTEGER = SQLDataType.INTEGER;
     private static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;
 
     /** Every table a merge moves, in an order that respects foreign keys on re-insert. */
@@ -118,5 +119,9 @@ final class MatchTables {
                     "id", BIGINT, "person_id", BIGINT, "at", BIGINT, "type", TEXT, "summary", TEXT, "actor", TEXT),
             child("consent", List.of("id"), List.of(),
                     "id", BIGINT, "person_id", BIGINT, "channel", TEXT, "status", TEXT, "source", TEXT,
-                    "recorded_at", BIGINT));
+                    "recorded_at", BIGINT),
+            // A person in two sends keeps one row per send: the survivor's.
+            child("message_recipient", List.of("id"), List.of("send_id"),
+                    "id", BIGINT, "send_id", BIGINT, "person_id", BIGINT, "variant_id", BIGINT, "address", TEXT, "phase", TEXT,
+                    "status", TEXT, "reason", TEXT, "attempts", INTEGER, "sent_at", BIGINT, "confirmed_at", BIGINT));
 }

@@ -46,6 +46,9 @@ final class MessagingTables {
         static final Field<Long> FINISHED_AT = bigint(N, "finished_at");
         static final Field<Long> CREATED_BY = bigint(N, "created_by");
         static final Field<Long> CREATED_AT = bigint(N, "created_at");
+        static final Field<?>[] ALL = {ID, CAMPAIGN_ID, NAME, CHANNEL, FILTER, RULES, STATE_ORIGIN, TEST_FRACTION, METRIC, SEED,
+                DECIDE_WITHIN_MS, STATUS, SCHEDULED_AT, RESOLVED_AT, TEST_SENT_AT, WINNER_VARIANT_ID, DECISION, FINISHED_AT, CREATED_BY,
+                CREATED_AT};
     }
 
     static final class VariantTable {
@@ -59,6 +62,7 @@ final class MessagingTables {
         static final Field<String> BODY_HTML = text(N, "body_html");
         static final Field<String> BODY_TEXT = text(N, "body_text");
         static final Field<Long> SEND_AT = bigint(N, "send_at");
+        static final Field<?>[] ALL = {ID, SEND_ID, LABEL, SENDER, SUBJECT, BODY_HTML, BODY_TEXT, SEND_AT};
     }
 
     static final class RecipientTable {
