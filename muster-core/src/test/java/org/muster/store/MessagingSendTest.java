@@ -137,6 +137,58 @@ class MessagingSendTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void hardBouncesFromAMaildirMarkTheAddressUndeliverableAndSoftOnesDoNot(Supplier<Database> open) throws Exception {
+        try (Database db = open.get(); SmtpSink sink = SmtpSink.keeping()) {
+            long campaign = db.campaigns().create("Mail", "NC").id();
+            List<Planted> people = MessagingFixtures.people(db, campaign, 6);
+            JooqMessagingStore store = new JooqMessagingStore(db);
+            long send = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Hi")), 1), null);
+            store.schedule(send, Instant.EPOCH);
+            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
+                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, send);
+            SmtpSink.Received hard = sink.messages().stream().filter(m -> m.to().contains(people.get(0).email())).findFirst().orElseThrow();
+            SmtpSink.Received soft = sink.messages().stream().filter(m -> m.to().contains(people.get(1).email())).findFirst().orElseThrow();
+            java.nio.file.Path maildir = java.nio.file.Files.createTempDirectory("bounces");
+            java.nio.file.Files.createDirectories(maildir.resolve("new"));
+            java.nio.file.Files.writeString(maildir.resolve("new").resolve("1.eml"), dsn(hard.from(), people.get(0).email(), "failed", "5.1.1"));
+            java.nio.file.Files.writeString(maildir.resolve("new").resolve("2.eml"), dsn(soft.from(), people.get(1).email(), "delayed", "4.2.2"));
+            var processor = new org.muster.messaging.email.BounceProcessor(store,
+                    new LinkSigner(store.signingKey(), "https://muster.example.org"), campaign, Clock.systemUTC());
+
+            assertThat(org.muster.messaging.email.BounceMailbox.pollFolder(maildir, processor)).isEqualTo(2);
+
+            assertThat(emailStatus(db, people.get(0).id())).isEqualTo("UNDELIVERABLE");
+            assertThat(emailStatus(db, people.get(1).id())).isEqualTo("OK");
+            assertThat(java.nio.file.Files.list(maildir.resolve("new")).count()).isZero();
+            assertThat(db.people().profile(campaign, people.get(0).id()).orElseThrow().timeline())
+                    .anyMatch(a -> a.type().equals("email.bounce"));
+            var counts = store.results(send, org.muster.messaging.Metric.OPEN, false);
+            assertThat(counts.getFirst().sent()).isEqualTo(3);
+            // The next send skips the address.
+            long next = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Again")), 1), null);
+            store.schedule(next, Instant.EPOCH);
+            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
+                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, next);
+            assertThat(store.counts(next)).containsEntry("SENT", 2L).containsEntry("SKIPPED:UNDELIVERABLE", 1L);
+        }
+    }
+
+    private static String emailStatus(Database db, long person) {
+        return db.dsl().select(MessagingTables.PERSON_EMAIL_STATUS).from(org.jooq.impl.DSL.table("person_email"))
+                .where(org.jooq.impl.DSL.field("person_id", Long.class).eq(person)).fetchOne(MessagingTables.PERSON_EMAIL_STATUS);
+    }
+
+    static String dsn(String verp, String address, String action, String status) {
+        return "From: MAILER-DAEMON@mx.example.net\r\nTo: " + verp + "\r\nSubject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status;\r\n\tboundary=\"XYZ\"\r\n\r\n"
+                + "--XYZ\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                + "--XYZ\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
+                + "Final-Recipient: rfc822; " + address + "\r\nAction: " + action + "\r\nStatus: " + status + "\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n\r\n--XYZ--\r\n";
+    }
+
     private static final Pattern PART = Pattern.compile("Content-Type: (text/\\w+); charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)");
 
     static String part(String raw, String type) {
