@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
+import org.muster.messaging.email.MailSettings;
 import org.muster.store.Database;
 import org.muster.store.JooqHomeStore;
 import org.muster.store.JooqPrecinctShapeStore;
@@ -23,6 +24,8 @@ import org.muster.store.JooqColumnMappingStore;
 import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
+import org.muster.web.messages.MessageRoutes;
+import org.muster.web.messages.TrackingRoutes;
 import org.muster.web.turf.TurfRoutes;
 import org.muster.web.match.MatchRoutes;
 import org.muster.web.ops.Metrics;
@@ -82,7 +85,10 @@ public final class MusterServer implements AutoCloseable {
         });
         // beforeMatched, not before: the route is then known, so requests stopped here are timed under their route.
         app.beforeMatched(MusterServer::securityHeaders);
-        app.beforeMatched(Csrf::verify);
+        app.beforeMatched(ctx -> {
+            // Links inside messages are authorised by their signature (one-click unsubscribe is a POST from a mail program).
+            if (!TrackingRoutes.isPublic(ctx.path())) Csrf.verify(ctx);
+        });
         app.beforeMatched(ctx -> {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
@@ -97,6 +103,9 @@ public final class MusterServer implements AutoCloseable {
         new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
         new CanvassAppRoutes(db, auth, campaign.id()).register(app);
+        MessageRoutes messages = new MessageRoutes(db, mailSettings(), segments::index, segments::resolver, auth, campaign.id(), campaign.name());
+        messages.register(app);
+        app.events(events -> events.serverStopped(messages::close));
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
                 new JooqRegistrationSourceStore(db), db.audit(), auth,
                 campaign.id(), options.importDir());
@@ -143,6 +152,14 @@ public final class MusterServer implements AutoCloseable {
         stop();
     }
 
+    private static MailSettings mailSettings() {
+        try {
+            return MailSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("Email settings: " + e.getMessage() + ".", e);
+        }
+    }
+
     private static SessionHandler sessionHandler() {
         SessionHandler sessions = new SessionHandler();
         sessions.setSessionCookie("muster_session");
@@ -156,7 +173,8 @@ public final class MusterServer implements AutoCloseable {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
-                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path);
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path)
+                || TrackingRoutes.isPublic(path);
     }
 
     private static void securityHeaders(Context ctx) {
