@@ -154,7 +154,7 @@ public final class MusterServer implements AutoCloseable {
 
     private static MailSettings mailSettings() {
         try {
-            return MailSettings.fromEnvironment(System.getenv());
+            return MailSettings.fromSystem();
         } catch (IllegalArgumentException e) {
             throw new MusterException("Email settings: " + e.getMessage() + ".", e);
         }

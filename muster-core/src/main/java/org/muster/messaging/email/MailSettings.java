@@ -28,6 +28,15 @@ public record MailSettings(List<SmtpServer> servers, int connectionsPerThread, i
         if (ratePerSecond < 0) throw new IllegalArgumentException("MUSTER_SMTP_RATE must not be negative");
     }
 
+    /** The environment, where a JVM system property of the same name (-DMUSTER_SMTP=...) wins. */
+    public static MailSettings fromSystem() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("MUSTER_")) env.put(k.toString(), v.toString());
+        });
+        return fromEnvironment(env);
+    }
+
     public static MailSettings fromEnvironment(Map<String, String> env) {
         List<SmtpServer> servers = Arrays.stream(env.getOrDefault("MUSTER_SMTP", "smtp://127.0.0.1:25").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(SmtpServer::parse).toList();
