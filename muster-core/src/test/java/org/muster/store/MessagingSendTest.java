@@ -157,7 +157,7 @@ class MessagingSendTest {
             var processor = new org.muster.messaging.email.BounceProcessor(store,
                     new LinkSigner(store.signingKey(), "https://muster.example.org"), campaign, Clock.systemUTC());
 
-            assertThat(org.muster.messaging.email.BounceMailbox.pollFolder(maildir, processor)).isEqualTo(2);
+            assertThat(org.muster.messaging.email.BounceMailbox.pollFolder(maildir, processor::process)).isEqualTo(2);
 
             assertThat(emailStatus(db, people.get(0).id())).isEqualTo("UNDELIVERABLE");
             assertThat(emailStatus(db, people.get(1).id())).isEqualTo("OK");

@@ -14,6 +14,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -27,14 +28,14 @@ public final class BounceMailbox {
     }
 
     /** Handles every waiting message in the folder; returns how many messages were read. */
-    public static int pollFolder(Path dir, BounceProcessor processor) throws IOException {
+    public static int pollFolder(Path dir, Consumer<byte[]> processor) throws IOException {
         boolean maildir = Files.isDirectory(dir.resolve("new"));
         Path from = maildir ? dir.resolve("new") : dir;
         if (maildir) Files.createDirectories(dir.resolve("cur"));
         int read = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(from, p -> Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".done"))) {
             for (Path file : files) {
-                processor.process(Files.readAllBytes(file));
+                processor.accept(Files.readAllBytes(file));
                 Path done = maildir ? dir.resolve("cur").resolve(file.getFileName() + ":2,S") : file.resolveSibling(file.getFileName() + ".done");
                 Files.move(file, done, StandardCopyOption.REPLACE_EXISTING);
                 read++;
@@ -44,7 +45,7 @@ public final class BounceMailbox {
     }
 
     /** Reads and deletes every message of a POP3 mailbox ({@code pop3://user:pass@host:110}). */
-    public static int pollPop3(String url, BounceProcessor processor) throws IOException {
+    public static int pollPop3(String url, Consumer<byte[]> processor) throws IOException {
         URI uri = URI.create(url);
         boolean tls = "pop3s".equalsIgnoreCase(uri.getScheme());
         String[] userInfo = uri.getRawUserInfo() == null ? new String[] {"", ""} : uri.getRawUserInfo().split(":", 2);
@@ -61,7 +62,7 @@ public final class BounceMailbox {
             int count = Integer.parseInt(stat.split(" ")[1]);
             for (int i = 1; i <= count; i++) {
                 ok(command(in, out, "RETR " + i));
-                processor.process(multiline(in));
+                processor.accept(multiline(in));
                 ok(command(in, out, "DELE " + i));
             }
             command(in, out, "QUIT");

@@ -91,8 +91,8 @@ public final class MessageRoutes implements AutoCloseable {
 
     private void pollBounces(BounceProcessor bounces) {
         try {
-            if (settings.bounceDir() != null) BounceMailbox.pollFolder(settings.bounceDir(), bounces);
-            if (settings.bouncePop3() != null && !settings.bouncePop3().isBlank()) BounceMailbox.pollPop3(settings.bouncePop3(), bounces);
+            if (settings.bounceDir() != null) BounceMailbox.pollFolder(settings.bounceDir(), bounces::process);
+            if (settings.bouncePop3() != null && !settings.bouncePop3().isBlank()) BounceMailbox.pollPop3(settings.bouncePop3(), bounces::process);
         } catch (IOException e) {
             LOG.warn("Reading bounces failed: {}", e.getMessage());
         }
