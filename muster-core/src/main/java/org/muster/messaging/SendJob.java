@@ -213,12 +213,17 @@ public final class SendJob {
         }
         try {
             long after = 0;
+            feeding:
             while (true) {
                 if (running.stream().anyMatch(Future::isDone)) break;  // a lane died: stop feeding, report below
                 List<Recipient> batch = store.pending(send.id(), clock.instant(), after, settings.batch());
                 if (batch.isEmpty()) break;
                 after = batch.getLast().id();
-                for (Recipient r : batch) queue.put(r);
+                for (Recipient r : batch) {
+                    while (!queue.offer(r, 100, TimeUnit.MILLISECONDS)) {
+                        if (running.stream().allMatch(Future::isDone)) break feeding;  // f.get() below says why
+                    }
+                }
                 if (store.send(send.campaignId(), send.id()).map(s -> s.status() == Status.CANCELLED).orElse(true)) {
                     queue.clear();
                     break;
