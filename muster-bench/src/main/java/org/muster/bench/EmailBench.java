@@ -70,6 +70,10 @@ final class EmailBench implements Callable<Integer> {
     @Option(names = "--dir", description = "Where the SQLite databases go (default: a temporary folder).")
     Path dir;
 
+    @Option(names = "--postgres", description = "Run on PostgreSQL at this JDBC URL instead of SQLite, in a fresh schema "
+            + "email_bench_N (user postgres, or MUSTER_DB_USER / MUSTER_DB_PASSWORD).")
+    String postgres;
+
     @Override
     public Integer call() throws Exception {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("muster-email-bench");
@@ -83,7 +87,7 @@ final class EmailBench implements Callable<Integer> {
             for (int n : recipients) {
                 Result anchor = measure(() -> anchor(port, n));
                 print("raw SMTP, pre-composed", n, anchor, anchor);
-                try (Database db = Database.open(DatabaseConfig.sqlite(work.resolve("email-" + n + ".db")))) {
+                try (Database db = Database.open(database(work, n))) {
                     long campaign = db.campaigns().create("Bench", "NC").id();
                     load(db, campaign, n);
                     JooqMessagingStore store = new JooqMessagingStore(db);
@@ -91,13 +95,25 @@ final class EmailBench implements Callable<Integer> {
                     Result muster = measure(() -> send(db, store, campaign, port));
                     long received = count(port) - before;
                     if (received != n) throw new IllegalStateException("the sink received " + received + " messages, expected " + n);
-                    print("Muster send (SQLite, resolution included)", n, muster, anchor);
+                    print("Muster send (" + (postgres == null ? "SQLite" : "PostgreSQL") + ", resolution included)", n, muster, anchor);
                 }
             }
         } finally {
             sink.destroyForcibly().waitFor();
         }
         return 0;
+    }
+
+    private DatabaseConfig database(Path work, int n) throws java.sql.SQLException {
+        if (postgres == null) return DatabaseConfig.sqlite(work.resolve("email-" + n + ".db"));
+        String user = System.getenv().getOrDefault("MUSTER_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("MUSTER_DB_PASSWORD", "");
+        String schema = "email_bench_" + n;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres, user, password); java.sql.Statement st = c.createStatement()) {
+            st.execute("drop schema if exists " + schema + " cascade");
+            st.execute("create schema " + schema);
+        }
+        return DatabaseConfig.postgres(postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
     }
 
     private record Result(double seconds, long peakHeap) {
