@@ -188,8 +188,12 @@ final class EmailBench implements Callable<Integer> {
         store.schedule(send, Instant.EPOCH);
         SendJob job = new SendJob(store, Audience.of(new SegmentSql(db, campaign), new SegmentResolver(name -> Optional.empty())),
                 Map.of(Channel.EMAIL, outlet), SendJob.Settings.of(threads, 0), Clock.systemUTC());
+        Instant start = Instant.now();
         SendJob.Step step = job.run(campaign, send);
         if (step.status() != MessagingStore.Status.DONE) throw new IllegalStateException("the send ended " + step);
+        MessagingStore.Send done = store.send(campaign, send).orElseThrow();
+        System.out.printf(Locale.ROOT, "  (audience resolution %.1f s, delivery %.1f s)%n", Duration.between(start, done.resolvedAt()).toMillis() / 1e3,
+                Duration.between(done.resolvedAt(), done.finishedAt()).toMillis() / 1e3);
     }
 
     /** Members (the default rules admit them without explicit consent), one email each. */

@@ -74,6 +74,9 @@ public interface MessagingStore {
 
     void addRecipients(long sendId, List<NewRecipient> rows);
 
+    /** Puts these people's rows of the send in a variant (null: none yet), phase and status. */
+    void assign(long sendId, long[] personIds, Long variantId, String phase, String status);
+
     /** Ends the resolution: the send becomes SENDING. */
     void resolved(long sendId, Instant at);
 

@@ -109,35 +109,40 @@ public final class SendJob {
         return why;
     }
 
+    /**
+     * One pass over the segment: every person gets a row (SKIPPED with the reason, or PENDING); with several
+     * variants the eligible rows are then given their group. Until {@link MessagingStore#resolved} nothing is sent,
+     * and a crash before it starts the resolution over.
+     */
     private void resolve(Send send, Instant now) {
         store.clearRecipients(send.id());
         var d = send.definition();
+        List<Variant> variants = send.variants();
+        Long only = variants.size() == 1 ? variants.getFirst().id() : null;
         long[] ids = audience.personIds(send.campaignId(), d.filter(), now);
         Arrays.sort(ids);
         long[] eligible = new long[ids.length];
         int n = 0;
         for (int from = 0; from < ids.length; from += RESOLVE_CHUNK) {
-            for (Candidate c : store.candidates(send.campaignId(), Arrays.copyOfRange(ids, from, Math.min(ids.length, from + RESOLVE_CHUNK)), d.channel())) {
-                if (exclusion(c, d.rules()) == null) eligible[n++] = c.personId();
-            }
-        }
-        eligible = Arrays.copyOf(eligible, n);
-        int[] group = groups(eligible, send);
-        List<Variant> variants = send.variants();
-        for (int from = 0; from < ids.length; from += RESOLVE_CHUNK) {
             List<NewRecipient> rows = new ArrayList<>();
             for (Candidate c : store.candidates(send.campaignId(), Arrays.copyOfRange(ids, from, Math.min(ids.length, from + RESOLVE_CHUNK)), d.channel())) {
                 AudienceRules.Exclusion why = exclusion(c, d.rules());
-                int at = Arrays.binarySearch(eligible, c.personId());
-                if (why != null || at < 0) {
-                    rows.add(new NewRecipient(c.personId(), null, c.address(), "REST", "SKIPPED", why == null ? "CHANGED_DURING_RESOLUTION" : why.name()));
-                } else if (group[at] < variants.size()) {
-                    rows.add(new NewRecipient(c.personId(), variants.get(group[at]).id(), c.address(), send.abTest() ? "TEST" : "REST", "PENDING", null));
-                } else {
-                    rows.add(new NewRecipient(c.personId(), null, c.address(), "REST", "HELD", null));
-                }
+                if (why == null) eligible[n++] = c.personId();
+                rows.add(why == null ? new NewRecipient(c.personId(), only, c.address(), "REST", "PENDING", null)
+                        : new NewRecipient(c.personId(), null, c.address(), "REST", "SKIPPED", why.name()));
             }
             store.addRecipients(send.id(), rows);
+        }
+        if (variants.size() > 1) {
+            long[] split = Arrays.copyOf(eligible, n);
+            int[] group = groups(split, send);
+            int groups = Arrays.stream(group).max().orElse(0) + 1;
+            for (int g = 0; g < groups; g++) {
+                int gg = g;
+                long[] members = java.util.stream.IntStream.range(0, split.length).filter(i -> group[i] == gg).mapToLong(i -> split[i]).toArray();
+                if (g < variants.size()) store.assign(send.id(), members, variants.get(g).id(), send.abTest() ? "TEST" : "REST", "PENDING");
+                else store.assign(send.id(), members, null, "REST", "HELD");
+            }
         }
         store.resolved(send.id(), now);
     }

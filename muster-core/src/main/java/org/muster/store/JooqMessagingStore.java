@@ -198,6 +198,17 @@ public final class JooqMessagingStore implements MessagingStore {
     }
 
     @Override
+    public void assign(long sendId, long[] personIds, Long variantId, String phase, String status) {
+        dsl.transaction(cfg -> {
+            for (int from = 0; from < personIds.length; from += CHUNK) {
+                List<Long> ids = Arrays.stream(personIds, from, Math.min(personIds.length, from + CHUNK)).boxed().toList();
+                cfg.dsl().update(RecipientTable.T).set(RecipientTable.VARIANT_ID, variantId).set(RecipientTable.PHASE, phase)
+                        .set(RecipientTable.STATUS, status).where(RecipientTable.SEND_ID.eq(sendId)).and(RecipientTable.PERSON_ID.in(ids)).execute();
+            }
+        });
+    }
+
+    @Override
     public void resolved(long sendId, Instant at) {
         dsl.update(SendTable.T).set(SendTable.RESOLVED_AT, at.toEpochMilli()).set(SendTable.STATUS, Status.SENDING.name())
                 .where(SendTable.ID.eq(sendId)).execute();
