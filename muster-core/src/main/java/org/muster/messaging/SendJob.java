@@ -144,7 +144,7 @@ public final class SendJob {
                 else store.assign(send.id(), members, null, "REST", "HELD");
             }
         }
-        store.resolved(send.id(), now);
+        store.resolved(send.id(), clock.instant());
     }
 
     /**
