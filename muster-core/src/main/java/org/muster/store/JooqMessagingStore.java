@@ -151,10 +151,14 @@ public final class JooqMessagingStore implements MessagingStore {
         for (int from = 0; from < personIds.length; from += CHUNK) {
             List<Long> ids = Arrays.stream(personIds, from, Math.min(personIds.length, from + CHUNK)).boxed().toList();
             Map<Long, List<String[]>> addresses = addresses(ids, channel);
-            dsl.select(PersonTable.ID, PersonTable.CONTACT_CATEGORY, DataOriginTable.NAME, PersonTable.FIRST_NAME, PersonTable.LAST_NAME, consent)
+            // The campaign is checked here, not in SQL: with it in the WHERE clause SQLite walks the campaign's
+            // index instead of looking the ids up by primary key (0.7 s instead of 10 ms per 500 people at 1M).
+            dsl.select(PersonTable.ID, PersonTable.CAMPAIGN_ID, PersonTable.CONTACT_CATEGORY, DataOriginTable.NAME, PersonTable.FIRST_NAME,
+                            PersonTable.LAST_NAME, consent)
                     .from(PersonTable.T).leftJoin(DataOriginTable.T).on(DataOriginTable.ID.eq(PersonTable.ORIGIN_ID))
-                    .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(PersonTable.ID.in(ids)).orderBy(PersonTable.ID)
+                    .where(PersonTable.ID.in(ids)).orderBy(PersonTable.ID)
                     .forEach(r -> {
+                        if (r.get(PersonTable.CAMPAIGN_ID) != campaignId) return;
                         List<String[]> own = addresses.getOrDefault(r.get(PersonTable.ID), List.of());
                         String address = own.stream().filter(a -> "OK".equals(a[1])).map(a -> a[0]).findFirst().orElse(null);
                         out.add(new Candidate(r.get(PersonTable.ID), ContactCategory.valueOf(r.get(PersonTable.CONTACT_CATEGORY)),
