@@ -71,6 +71,10 @@ class MessagePagesTest extends BothServersTest {
         assertThat(client.get(page + "/preview?person=" + ids.get(0)).body()).contains("would receive the message")
                 .contains("came to us from: sign-up form");
 
+        WebClient.Response test = client.post(page + "/test", form("address", tag + "-me@example.org", "_csrf", client.csrfToken(page)));
+        assertThat(test.body()).contains("Test sent to " + tag + "-me@example.org");
+        assertThat(SINK.messages()).anyMatch(m -> m.to().contains(tag + "-me@example.org") && m.text().contains("Subject: Hi Test organiser"));
+
         long before = SINK.count();
         assertThat(client.post(page + "/schedule", form("at", "", "_csrf", client.csrfToken(page))).status()).isEqualTo(302);
         long deadline = System.currentTimeMillis() + 30_000;
@@ -119,7 +123,7 @@ class MessagePagesTest extends BothServersTest {
                 "Authorization", "Bearer hook-secret");
         assertThat(hook.body()).contains("\"undeliverable\":1");
 
-        assertThat(f.db.audit().recent(50)).extracting(e -> e.action()).contains("message.create", "message.schedule");
+        assertThat(f.db.audit().recent(50)).extracting(e -> e.action()).contains("message.create", "message.schedule", "message.test");
     }
 
     @ParameterizedTest
