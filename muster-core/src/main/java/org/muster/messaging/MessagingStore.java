@@ -123,9 +123,6 @@ public interface MessagingStore {
     /** A hard bounce: every copy of the address in the campaign becomes UNDELIVERABLE. Returns people touched. */
     int markUndeliverable(long campaignId, String address, String detail, Instant at);
 
-    /** The campaign of a recipient id found in a bounce, if the row exists. */
-    Optional<Long> campaignOfRecipient(long recipientId);
-
     /** The key that signs tracking links, made on first use. */
     byte[] signingKey();
 }

@@ -479,11 +479,6 @@ public final class JooqMessagingStore implements MessagingStore {
     }
 
     @Override
-    public Optional<Long> campaignOfRecipient(long recipientId) {
-        return tracked(recipientId).map(Tracked::campaignId);
-    }
-
-    @Override
     public byte[] signingKey() {
         byte[] k = key;
         if (k != null) return k;

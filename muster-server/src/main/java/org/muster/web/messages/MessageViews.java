@@ -44,7 +44,7 @@ final class MessageViews {
                         r.send().definition().filter(), status(r.send().status()), r.counts().getOrDefault("SENT", 0L),
                         r.counts().values().stream().mapToLong(Long::longValue).sum(), WHEN.format(r.send().createdAt())))
                         .collect(Html.joining()));
-        return Layout.page(page, "Messages", Html.of("<h1>Messages</h1><p><a class=\"button\" href=\"/messages/new\">New email</a></p>%s", table));
+        return Layout.page(page, "Messages", Html.of("<h1>Messages</h1><p><a href=\"/messages/new\">New email</a></p>%s", table));
     }
 
     static Html composePage(PageContext page, String error, Map<String, List<String>> form) {
@@ -69,7 +69,7 @@ final class MessageViews {
                 <p><a href="/messages">All messages</a></p>
                 <h1>New email</h1>
                 %s
-                <form method="post" action="/messages" class="stacked">
+                <form method="post" action="/messages" class="stack">
                 %s
                 <label for="name">Name</label><input id="name" name="name" maxlength="200" required value="%s">
                 <label for="filter">Segment</label><input id="filter" name="filter" size="70" required spellcheck="false" value="%s"
@@ -159,7 +159,7 @@ final class MessageViews {
         return Html.of("""
                 <h2>Progress: <span id="status">%s</span></h2>
                 <progress max="%s" value="%s"></progress> <span id="sent-count">%s</span> of %s rows sent
-                <table class="compact"><tbody>%s</tbody></table>
+                <table><tbody>%s</tbody></table>
                 <h2>Results per variant%s</h2>
                 <table id="results"><thead><tr><th>Variant</th><th class="num">Sent</th><th class="num">Opened</th><th class="num">Clicked</th>
                 <th class="num">%s</th><th>Rate, always-valid 95%% interval</th></tr></thead><tbody>%s</tbody></table>
