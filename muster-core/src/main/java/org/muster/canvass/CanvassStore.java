@@ -23,6 +23,13 @@ public interface CanvassStore {
     CanvassList createList(long campaignId, String name, ListKind kind, long scriptId, String source, Long turfId,
             long[] personIds, Long createdBy);
 
+    /**
+     * Creates the walk list of a turf: the people in the order given, which is the turf's walking route household by
+     * household (no street sorting); ids not of the campaign are left out. The list keeps the turf's id.
+     */
+    CanvassList createRouteList(long campaignId, String name, long scriptId, String source, long turfId,
+            long[] personIdsInRouteOrder, Long createdBy);
+
     List<CanvassList> lists(long campaignId);
 
     Optional<CanvassList> list(long campaignId, long listId);

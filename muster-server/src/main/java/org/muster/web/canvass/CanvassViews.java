@@ -14,6 +14,7 @@ import org.muster.canvass.ListKind;
 import org.muster.canvass.PendingContact;
 import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
+import org.muster.canvass.Script;
 import org.muster.canvass.StoredScript;
 import org.muster.web.view.Html;
 import org.muster.web.view.Layout;
@@ -147,8 +148,7 @@ final class CanvassViews {
         Html rows = doors.stream().map(d -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"box\">%s</td><td class=\"notes\"></td></tr>",
                 d.position(), d.address(), d.name(), d.phone(), d.open() ? "" : "done")).collect(Html.joining());
         Html questions = script.script().questions().stream().map(q -> Html.of("<li>%s <span class=\"answers\">%s</span></li>", q.prompt(),
-                q.answers().stream().map(a -> a.label() + (a.next() == null ? "" : a.next() == 0 ? " (end)" : " (go to " + a.next() + ")"))
-                        .collect(Collectors.joining(" / ")))).collect(Html.joining());
+                q.answers().stream().map(Script.Answer::printed).collect(Collectors.joining(" / ")))).collect(Html.joining());
         return Html.of("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · walk sheet</title>
