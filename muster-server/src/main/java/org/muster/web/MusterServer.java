@@ -94,7 +94,7 @@ public final class MusterServer implements AutoCloseable {
         segments.register(app);
         JooqHomeStore homes = new JooqHomeStore(db);
         new MapRoutes(new JooqPrecinctShapeStore(db), homes, segments::index, segments::resolver, auth, campaign.id()).register(app);
-        new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
+        new TurfRoutes(new JooqTurfStore(db), db.canvass(), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
         new CanvassAppRoutes(db, auth, campaign.id()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),

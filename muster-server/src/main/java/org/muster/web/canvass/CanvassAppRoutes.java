@@ -10,6 +10,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +74,13 @@ public final class CanvassAppRoutes {
         app.post("/canvass/api/lists/{id}/skip", this::skip);
     }
 
+    /** A file of the app; {@code __LEAFLET__} in it becomes the path of the Leaflet webjar the server ships. */
     private static void resource(Context ctx, String name, String type) {
         try (InputStream in = CanvassAppRoutes.class.getResourceAsStream("/web/canvass/" + name)) {
             if (in == null) throw new NotFoundResponse();
             // Revalidated every time: a new service worker must reach phones at their next visit.
             ctx.header("Cache-Control", "no-cache");
-            ctx.contentType(type).result(in.readAllBytes());
+            ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__LEAFLET__", CanvassViews.leafletPath()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +115,7 @@ public final class CanvassAppRoutes {
 
     private static Map<String, Object> door(Door d) {
         return ordered("position", d.position(), "personId", d.personId(), "name", d.name(), "address", d.address(),
-                "phone", d.phone(), "open", d.open(), "resultCode", d.resultCode());
+                "phone", d.phone(), "open", d.open(), "resultCode", d.resultCode(), "lat", d.latitude(), "lon", d.longitude());
     }
 
     /** A batch of results; a malformed one is answered INVALID with the reason and does not stop the others. */
