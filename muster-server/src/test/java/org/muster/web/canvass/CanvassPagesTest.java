@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.account.AuditLog;
@@ -84,9 +87,23 @@ class CanvassPagesTest extends BothServersTest {
         assertThat(samClient.get("/canvass/lists/" + s.list().id() + "/export.csv").status()).isEqualTo(403);
         assertThat(samClient.get("/people/" + s.people().getFirst()).status()).isEqualTo(403);
 
+        String pdf = "/canvass/lists/" + s.list().id() + "/sheet.pdf";
+        assertThat(kimClient.get(pdf).status()).isEqualTo(403);
+        String samSheet = pdfText(f, samClient, pdf);
+        assertThat(samSheet).as("the street in walking order").containsSubsequence("1 ELM ST", "2 ELM ST", "3 ELM ST")
+                .contains("Will you vote for Ada?").doesNotContain("Party");
+        assertThat(pdfText(f, logIn(f, organiser), pdf)).as("organisers see party").contains("Party");
+
         f.db.canvass().unassign(s.list().id(), sam.id());
         assertThat(samClient.get(path).status()).as("after unassignment").isEqualTo(403);
         assertThat(samClient.get("/canvass/lists/" + s.list().id() + "/sheet").status()).isEqualTo(403);
+        assertThat(samClient.get(pdf).status()).isEqualTo(403);
+        assertThat(samClient.get("/canvass/lists/" + s.list().id()).status()).as("the organiser's list page").isEqualTo(403);
+        assertThat(f.db.audit().recent(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("canvass.list.export");
+            assertThat(e.userId()).isEqualTo(sam.id());
+            assertThat(e.detail()).isEqualTo("3 people, PDF walk sheet");
+        });
         assertThat(samClient.get("/canvass/api/lists").body()).doesNotContain("\"id\":" + s.list().id());
         assertThat(f.db.audit().recent(50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("canvass.list.download");
@@ -239,6 +256,27 @@ class CanvassPagesTest extends BothServersTest {
             Matcher m = Pattern.compile("<td>" + Pattern.quote(s.list().name()) + "</td><td>([^<]*)</td><td>1</td><td>1</td><td>1</td>").matcher(update);
             assertThat(m.find()).as(update).isTrue();
             assertThat(m.group(1)).isEqualTo(sam.displayName());
+            assertThat(update).as("by turf (a list not cut from a turf stands alone) and by canvasser")
+                    .contains("<table class=\"people\" id=\"by-turf\">", "<td>List: " + s.list().name() + "</td><td>1</td><td>1</td><td>1</td>",
+                            "<table class=\"people\" id=\"by-canvasser\">");
+        }
+    }
+
+    /** The text of a PDF download (the WebClient reads bodies as text, which would spoil a PDF's bytes). */
+    private static String pdfText(ServerFixture f, WebClient client, String path) {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(f.server.baseUrl() + path))
+                    .header("Cookie", "muster_session=" + client.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+            try (PDDocument doc = Loader.loadPDF(r.body())) {
+                return new PDFTextStripper().getText(doc);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
