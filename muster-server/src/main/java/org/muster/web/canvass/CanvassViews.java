@@ -90,11 +90,12 @@ final class CanvassViews {
 
     /** What the dashboard shows and pushes: totals by turf (lists not cut from a turf stand alone), by canvasser, and both. */
     static Html dashboardTables(List<FieldProgress> progress) {
-        Map<String, long[]> byTurf = new TreeMap<>();
-        Map<String, long[]> byCanvasser = new TreeMap<>();
+        Map<Line, long[]> byTurf = new TreeMap<>(Line.ORDER);
+        Map<Line, long[]> byCanvasser = new TreeMap<>(Line.ORDER);
         for (FieldProgress p : progress) {
-            add(byTurf.computeIfAbsent(p.turfId() == null ? "List: " + p.listName() : p.turfName(), k -> new long[3]), p);
-            add(byCanvasser.computeIfAbsent(p.userName(), k -> new long[3]), p);
+            Line turf = p.turfId() == null ? new Line("List: " + p.listName(), -p.listId()) : new Line(p.turfName(), p.turfId());
+            add(byTurf.computeIfAbsent(turf, k -> new long[3]), p);
+            add(byCanvasser.computeIfAbsent(new Line(p.userName(), p.userId()), k -> new long[3]), p);
         }
         return Html.of("""
                 <div class="card"><h2>By turf</h2>%s</div>
@@ -103,18 +104,23 @@ final class CanvassViews {
                 totals("by-turf", "Turf", byTurf), totals("by-canvasser", "Canvasser", byCanvasser), progressTable(progress));
     }
 
+    /** A row of a totals table: what it is called, and its id (two canvassers or turfs may share a name). */
+    private record Line(String label, long id) {
+        static final java.util.Comparator<Line> ORDER = java.util.Comparator.comparing(Line::label).thenComparingLong(Line::id);
+    }
+
     private static void add(long[] sums, FieldProgress p) {
         sums[0] += p.attempts();
         sums[1] += p.contacts();
         sums[2] += p.ids();
     }
 
-    private static Html totals(String id, String heading, Map<String, long[]> rows) {
+    private static Html totals(String id, String heading, Map<Line, long[]> rows) {
         if (rows.isEmpty()) return Html.of("<p class=\"hint\" id=\"%s\">No results yet.</p>", id);
         return Html.of("""
                 <table class="people" id="%s"><thead><tr><th>%s</th><th>Doors / calls</th><th>Contacts</th><th>IDs</th></tr></thead>
                 <tbody>%s</tbody></table>""", id, heading, rows.entrySet().stream().map(e -> Html.of(
-                "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", e.getKey().label(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .collect(Html.joining()));
     }
 
