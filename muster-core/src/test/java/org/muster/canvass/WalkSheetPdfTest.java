@@ -37,6 +37,8 @@ class WalkSheetPdfTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WalkSheetPdf.write(sheet, out);
         assertThat(out.toByteArray()).startsWith("%PDF-".getBytes());
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "walk-sheet-" + sheet.doors().size() + ".pdf"), out.toByteArray());  // to look at
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             return new PDFTextStripper().getText(pdf);
         }

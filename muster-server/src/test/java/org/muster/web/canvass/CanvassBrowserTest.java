@@ -240,6 +240,10 @@ class CanvassBrowserTest {
         browser.findElement(By.cssSelector("a.list-link[href='#list/" + list.id() + "']")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("door-map"), "data-doors", String.valueOf(stops)));
         assertThat(browser.findElements(By.cssSelector("#door-map path.door-marker"))).hasSize(stops);
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("canvass-app-map.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         assertThat(browser.findElements(By.cssSelector("a.door"))).extracting(e -> Long.parseLong(e.getAttribute("data-person")))
                 .containsExactlyElementsOf(route);
         Object ready = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -281,8 +285,6 @@ class CanvassBrowserTest {
         new Actions(browser).moveToElement(browser.findElement(By.cssSelector("#map .leaflet-overlay-pane path.leaflet-interactive"))).perform();
         WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip")));
         assertThat(tip.getText()).contains("= 4 of 24");
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("field-contact-map.png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
