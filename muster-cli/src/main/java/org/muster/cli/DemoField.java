@@ -27,7 +27,7 @@ import org.muster.turf.TurfStore;
  */
 final class DemoField {
 
-    static final int TURF_DOORS = 40;
+    static final int TURF_DOORS = 20;
     static final int VOLUNTEER_TURFS = 2;
     static final int CALLS = 200;
     static final String SCRIPT_NAME = "Demo door script";

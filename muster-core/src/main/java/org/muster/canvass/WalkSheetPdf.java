@@ -67,6 +67,13 @@ public final class WalkSheetPdf {
         }
     }
 
+    /** The street part of a one-line address ("12 ELM ST, APT 3" of "12 ELM ST, APT 3, Raleigh, NC 27601"): a turf is one place. */
+    static String street(String address) {
+        if (address == null) return "";
+        String[] parts = address.split(", ");
+        return parts.length < 3 ? address : String.join(", ", java.util.Arrays.asList(parts).subList(0, parts.length - 2));
+    }
+
     /** Door numbers along the list: a new number whenever the address changes. */
     static List<Row> rows(List<Door> doors) {
         List<Row> rows = new ArrayList<>(doors.size());
@@ -98,7 +105,7 @@ public final class WalkSheetPdf {
             List<Column> cols = new ArrayList<>(List.of(
                     new Column("Door", 30, r -> Integer.toString(r.doorNumber())),
                     new Column("#", 24, r -> Integer.toString(r.door().position())),
-                    new Column("Address", 150, r -> Objects.requireNonNullElse(r.door().address(), "")),
+                    new Column("Address", 150, r -> street(r.door().address())),
                     new Column("Name", 120, r -> r.door().name()),
                     new Column("Age", 26, r -> r.door().birthYear() == null ? "" : Integer.toString(year - r.door().birthYear()))));
             if (sheet.withParty()) cols.add(new Column("Party", 34, r -> Objects.requireNonNullElse(r.door().party(), "")));
@@ -174,14 +181,23 @@ public final class WalkSheetPdf {
                 page.moveTo(at.getFirst()[0], at.getFirst()[1]);
                 for (float[] p : at.subList(1, at.size())) page.lineTo(p[0], p[1]);
                 page.stroke();
+                // Doors too close to an already numbered one get a small dot: overlapping numbers help no one.
+                List<float[]> labelled = new ArrayList<>();
+                boolean crowded = false;
                 for (int i = 0; i < at.size(); i++) {
                     float[] p = at.get(i);
+                    boolean room = i == 0 || labelled.stream().noneMatch(q -> Math.hypot(q[0] - p[0], q[1] - p[1]) < 14);
                     if (i == 0) page.setNonStrokingColor(0.1f, 0.45f, 0.2f);
-                    else page.setNonStrokingColor(1f, 1f, 1f);
+                    else page.setNonStrokingColor(room ? 1f : 0.2f, room ? 1f : 0.2f, room ? 1f : 0.2f);
                     page.setStrokingColor(0.1f, 0.1f, 0.1f);
                     page.setLineWidth(0.6f);
-                    circle(p[0], p[1], 6.5f);
+                    circle(p[0], p[1], room ? 6.5f : 1.8f);
                     page.fillAndStroke();
+                    if (!room) {
+                        crowded = true;
+                        continue;
+                    }
+                    labelled.add(p);
                     String label = Integer.toString(numbers.get(i));
                     float size = label.length() > 2 ? 5 : 6.5f;
                     float w = REGULAR.getStringWidth(label) / 1000 * size;
@@ -189,8 +205,9 @@ public final class WalkSheetPdf {
                     text(REGULAR, size, p[0] - w / 2, p[1] - size * 0.35f, label);
                 }
                 page.setNonStrokingColor(0f, 0f, 0f);
-                text(REGULAR, 7.5f, MARGIN + 4, bottom + 4, "Start at the green door 1 and follow the line. "
-                        + (sheet.doors().size() - located > 0 ? (sheet.doors().size() - located) + " people without a located address are not drawn." : ""));
+                text(REGULAR, 7.5f, MARGIN + 4, bottom + 4, "Start at the green door 1 and follow the line."
+                        + (crowded ? " Small dots: doors too close together to number (the table has every door in order)." : "")
+                        + (sheet.doors().size() - located > 0 ? " " + (sheet.doors().size() - located) + " people without a located address are not drawn." : ""));
             }
             page.setStrokingColor(0f, 0f, 0f);
             page.setNonStrokingColor(0f, 0f, 0f);

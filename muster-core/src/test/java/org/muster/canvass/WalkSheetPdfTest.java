@@ -56,8 +56,10 @@ class WalkSheetPdfTest {
         }
         assertThat(text).contains("Oak St turf 1", "Friends of Ada", "60 doors, 120 people", "Will you vote for Ada?",
                 "Undecided (go to 3)", "No (end)", "1 Talked to them", "3 Not home / no answer", "Party", "DEM", "REP");
-        assertThat(text).as("ages from birth years").contains("Route001 Ann 46");
-        assertThat(text).as("the map numbers doors, not people: 60 of them").contains("Start at the green door 1");
+        assertThat(text).as("ages from birth years, the street without city and ZIP").contains("900 OAK ST Route001 Ann 46")
+                .doesNotContain("Raleigh");
+        assertThat(text).as("doors 27 m apart on a 60-door street are too close to number them all")
+                .contains("Start at the green door 1", "Small dots: doors too close together to number");
     }
 
     @Test
