@@ -77,7 +77,7 @@ class CanvassPagesTest extends BothServersTest {
         Response download = samClient.get(path);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).contains("\"personId\":" + s.people().getFirst(), "1 ELM ST", "Will you vote for Ada?")
-                .doesNotContain("support");
+                .doesNotContain("support").doesNotContain("party");
         assertThat(samClient.get("/canvass/api/lists").body()).contains("\"id\":" + s.list().id());
         assertThat(kimClient.get(path).status()).as("another volunteer").isEqualTo(403);
         assertThat(kimClient.get("/canvass/api/lists").body()).doesNotContain("\"id\":" + s.list().id());
@@ -103,6 +103,11 @@ class CanvassPagesTest extends BothServersTest {
             assertThat(e.action()).isEqualTo("canvass.list.export");
             assertThat(e.userId()).isEqualTo(sam.id());
             assertThat(e.detail()).isEqualTo("3 people, PDF walk sheet");
+        });
+        assertThat(f.db.audit().recent(50)).as("the HTML sheet too").anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("canvass.list.export");
+            assertThat(e.userId()).isEqualTo(sam.id());
+            assertThat(e.detail()).isEqualTo("3 people, walk sheet");
         });
         assertThat(samClient.get("/canvass/api/lists").body()).doesNotContain("\"id\":" + s.list().id());
         assertThat(f.db.audit().recent(50)).anySatisfy(e -> {

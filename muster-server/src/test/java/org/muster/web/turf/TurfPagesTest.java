@@ -118,6 +118,20 @@ class TurfPagesTest extends BothServersTest {
                 .extracting(e -> e.target()).contains("list:" + lists.get(0).id(), "list:" + lists.get(2).id());
         assertThat(f.db.audit().recent(20)).filteredOn(e -> e.action().equals("canvass.list.assign")).hasSizeGreaterThanOrEqualTo(3);
 
+        // Sam reads the people of his turfs only, and only while they are his.
+        WebClient samClient = f.client();
+        assertThat(samClient.logIn(sam.email(), ServerFixture.PASSWORD).status()).isEqualTo(302);
+        String samsTurf = "/canvass/api/lists/" + lists.get(0).id();
+        assertThat(samClient.get(samsTurf).status()).isEqualTo(200);
+        assertThat(samClient.get("/canvass/api/lists/" + lists.get(1).id()).status()).as("Kim's turf").isEqualTo(403);
+        assertThat(samClient.get("/canvass/lists/" + lists.get(1).id() + "/sheet.pdf").status()).isEqualTo(403);
+        assertThat(samClient.get(cutPath).status()).as("the turf pages are for organisers").isEqualTo(403);
+        assertThat(client.post("/canvass/lists/" + lists.get(0).id() + "/unassign", form("user", String.valueOf(sam.id()), "_csrf", csrf))
+                .status()).isEqualTo(302);
+        assertThat(samClient.get(samsTurf).status()).as("taken back").isEqualTo(403);
+        assertThat(samClient.get("/canvass/lists/" + lists.get(0).id() + "/sheet.pdf").status()).isEqualTo(403);
+        assertThat(samClient.get("/canvass/api/lists/" + lists.get(2).id()).status()).as("his other turf").isEqualTo(200);
+
         WebClient.Response again = client.postRaw(cutPath + "/lists", "_csrf=" + csrf + "&script=" + script);
         assertThat(again.location()).contains("made=0");
         assertThat(listsOf(f, cutId)).hasSize(3);
