@@ -82,6 +82,12 @@ public interface CanvassStore {
     /** New people met while canvassing that identity resolution has not linked yet, oldest first. */
     List<PendingContact> pendingContacts(long campaignId, int limit);
 
-    /** Identity resolution's answer for a pending contact: the person it is (found or created). */
+    /**
+     * Identity resolution's answer for a pending contact: the person it is (found or created). When the result that
+     * brought the contact in was applied, it is written back to that person as to anyone on the list (timeline,
+     * support level, tags), in the same transaction as the link.
+     *
+     * @throws IllegalArgumentException when the contact is not pending (unknown, or linked already)
+     */
     void linkContact(long pendingId, long personId);
 }

@@ -263,9 +263,13 @@ public final class JooqCanvassStore implements CanvassStore {
     public List<User> assignableUsers(long campaignId) {
         return dsl.select(AppUserTable.READ).from(AppUserTable.T).where(AppUserTable.CAMPAIGN_ID.eq(campaignId))
                 .and(AppUserTable.ACTIVE.isTrue()).and(AppUserTable.ROLE.in(Role.VOLUNTEER.name(), Role.ORGANISER.name(), Role.ADMIN.name()))
-                .fetch(r -> new User(r.get(AppUserTable.ID), r.get(AppUserTable.CAMPAIGN_ID), r.get(AppUserTable.EMAIL),
-                        r.get(AppUserTable.DISPLAY_NAME), Role.valueOf(r.get(AppUserTable.ROLE)), r.get(AppUserTable.ACTIVE)))
+                .fetch(JooqCanvassStore::user)
                 .stream().sorted(Comparator.comparing((User u) -> u.role() != Role.VOLUNTEER).thenComparing(User::displayName)).toList();
+    }
+
+    private static User user(Record r) {
+        return new User(r.get(AppUserTable.ID), r.get(AppUserTable.CAMPAIGN_ID), r.get(AppUserTable.EMAIL),
+                r.get(AppUserTable.DISPLAY_NAME), Role.valueOf(r.get(AppUserTable.ROLE)), r.get(AppUserTable.ACTIVE));
     }
 
     @Override
@@ -522,9 +526,44 @@ public final class JooqCanvassStore implements CanvassStore {
 
     @Override
     public void linkContact(long pendingId, long personId) {
-        int n = dsl.update(NewPersonTable.T).set(NewPersonTable.STATUS, "LINKED").set(NewPersonTable.PERSON_ID, personId)
-                .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).execute();
-        if (n == 0) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+        Record r = dsl.select(ResultTable.CAMPAIGN_ID, ResultTable.IDEMPOTENCY_KEY, ResultTable.LIST_ID, ResultTable.USER_ID,
+                        ResultTable.RESULT_CODE, ResultTable.ANSWERS, ResultTable.SUPPORT_LEVEL, ResultTable.NOTE, ResultTable.OUTCOME,
+                        ResultTable.RECORDED_AT)
+                .from(NewPersonTable.T).join(ResultTable.T).on(ResultTable.ID.eq(NewPersonTable.RESULT_ID))
+                .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).fetchOne();
+        if (r == null) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+        long campaignId = r.get(ResultTable.CAMPAIGN_ID);
+        boolean applied = Outcome.APPLIED.name().equals(r.get(ResultTable.OUTCOME));
+        // Read before the transaction: SQLite's writer holds its connection, reads take another.
+        CanvassList list = list(campaignId, r.get(ResultTable.LIST_ID)).orElseThrow();
+        Script script = script(campaignId, list.scriptId()).orElseThrow().script();
+        User user = dsl.select(AppUserTable.READ).from(AppUserTable.T).where(AppUserTable.ID.eq(r.get(ResultTable.USER_ID)))
+                .fetchOne(JooqCanvassStore::user);
+        Submission s = new Submission(r.get(ResultTable.IDEMPOTENCY_KEY), list.id(), personId, ResultCode.valueOf(r.get(ResultTable.RESULT_CODE)),
+                answers(r.get(ResultTable.ANSWERS)), r.get(ResultTable.NOTE), Instant.ofEpochMilli(r.get(ResultTable.RECORDED_AT)), null);
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int n = tx.update(NewPersonTable.T).set(NewPersonTable.STATUS, "LINKED").set(NewPersonTable.PERSON_ID, personId)
+                    .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).execute();
+            if (n == 0) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+            if (!applied) return;
+            // The conversation at the door belongs to the person identity resolution found or made.
+            long now = System.currentTimeMillis();
+            writeBack(tx, campaignId, user, list, script, s, r.get(ResultTable.SUPPORT_LEVEL), now);
+            Batch events = Outbox.batch(tx);
+            Outbox.add(events, now, "person", personId, "person.canvassed");
+            events.execute();
+        });
+    }
+
+    private static Map<Integer, Integer> answers(String text) {
+        Map<Integer, Integer> out = new HashMap<>();
+        if (text == null || text.isEmpty()) return out;
+        for (String pair : text.split(",")) {
+            String[] kv = pair.split(":");
+            out.put(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
+        }
+        return out;
     }
 
     private static String requireName(String name, String what) {
