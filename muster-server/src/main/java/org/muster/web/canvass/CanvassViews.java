@@ -1,6 +1,7 @@
 package org.muster.web.canvass;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,9 +94,9 @@ final class CanvassViews {
         Map<Line, long[]> byTurf = new TreeMap<>(Line.ORDER);
         Map<Line, long[]> byCanvasser = new TreeMap<>(Line.ORDER);
         for (FieldProgress p : progress) {
-            Line turf = p.turfId() == null ? new Line("List: " + p.listName(), -p.listId()) : new Line(p.turfName(), p.turfId());
+            Line turf = p.turfId() == null ? new Line("List: " + p.listName(), "list", p.listId()) : new Line(p.turfName(), "turf", p.turfId());
             add(byTurf.computeIfAbsent(turf, k -> new long[3]), p);
-            add(byCanvasser.computeIfAbsent(new Line(p.userName(), p.userId()), k -> new long[3]), p);
+            add(byCanvasser.computeIfAbsent(new Line(p.userName(), "user", p.userId()), k -> new long[3]), p);
         }
         return Html.of("""
                 <div class="card"><h2>By turf</h2>%s</div>
@@ -104,9 +105,9 @@ final class CanvassViews {
                 totals("by-turf", "Turf", byTurf), totals("by-canvasser", "Canvasser", byCanvasser), progressTable(progress));
     }
 
-    /** A row of a totals table: what it is called, and its id (two canvassers or turfs may share a name). */
-    private record Line(String label, long id) {
-        static final java.util.Comparator<Line> ORDER = java.util.Comparator.comparing(Line::label).thenComparingLong(Line::id);
+    /** A row of a totals table: what it is called, and what it is (two canvassers or turfs may share a name). */
+    private record Line(String label, String kind, long id) {
+        static final Comparator<Line> ORDER = Comparator.comparing(Line::label).thenComparing(Line::kind).thenComparingLong(Line::id);
     }
 
     private static void add(long[] sums, FieldProgress p) {
