@@ -256,7 +256,6 @@
       else stops.push({address: d.address, at: [d.lat, d.lon], people: [d]});
     }
     if (stops.length === 0) { box.replaceChildren(h('p', {class: 'hint'}, 'No door on this list has a place on the map.')); return; }
-    const colour = {conflict: '#b3261e', waiting: '#a15c00', synced: '#1e7b4f', done: '#98a2b3', open: '#1f5fbf'};
     doorMap = L.map(box, {attributionControl: false, zoomSnap: 0.25});
     const layers = [L.polyline(stops.map(s => s.at), {color: '#667085', weight: 2, dashArray: '4 4', interactive: false})];
     stops.forEach((stop, i) => {
@@ -265,8 +264,9 @@
       const next = stop.people.find(d => d.open && !doorState(items, list.id, d.personId)) || stop.people[0];
       const tip = document.createElement('div');
       tip.textContent = (i + 1) + '. ' + stop.address + ' — ' + stop.people.map(d => d.name).join(', ');
-      layers.push(L.circleMarker(stop.at, {radius: i === 0 ? 11 : 9, color: '#1d2330', weight: 1, fillColor: colour[state],
-        fillOpacity: 0.9, className: 'door-marker door-' + state})
+      // The colour of each state is in app.css; the number is the door's place on the route.
+      const icon = L.divIcon({className: 'door-marker door-' + state + (i === 0 ? ' first' : ''), html: String(i + 1), iconSize: [26, 26]});
+      layers.push(L.marker(stop.at, {icon, title: stop.address})
         .bindTooltip(tip)
         .on('click', () => { location.hash = '#door/' + list.id + '/' + next.personId; }));
     });

@@ -240,7 +240,7 @@ class CanvassBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.list-link"), turfs.size()));
         browser.findElement(By.cssSelector("a.list-link[href='#list/" + list.id() + "']")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("door-map"), "data-doors", String.valueOf(stops)));
-        assertThat(browser.findElements(By.cssSelector("#door-map path.door-marker"))).hasSize(stops);
+        assertThat(browser.findElements(By.cssSelector("#door-map .door-marker"))).hasSize(stops);
         Path screenshots = Path.of("target", "screenshots");
         Files.createDirectories(screenshots);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("canvass-app-map.png"),
@@ -259,7 +259,7 @@ class CanvassBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "2"));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.attributeToBe(By.id("door-map"), "data-doors", String.valueOf(stops)));
-        assertThat(browser.findElements(By.cssSelector("#door-map path.door-waiting"))).as("offline: the map from the phone's cache").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#door-map .door-marker.door-waiting"))).as("offline: the map from the phone's cache").isNotEmpty();
         network(true);
         wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
         List<Record> rows = results(volunteer);
