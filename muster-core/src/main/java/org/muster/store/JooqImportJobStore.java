@@ -83,9 +83,10 @@ final class JooqImportJobStore implements ImportJobStore {
         ImportJob.Counts delta = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long now = System.currentTimeMillis();
-            UpsertResult r = people.isEmpty() ? new UpsertResult(0, 0, 0)
+            UpsertResult r = people.isEmpty() ? UpsertResult.NONE
                     : RegistrationUpsert.upsert(tx, campaignId, people, now);
-            ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(), 0, 0, 0);
+            ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(),
+                    r.votes().added(), r.votes().existing(), r.votes().unmatched());
             checkpoint(tx, jobId, ImportJob.Phase.VOTERS, d, errors, line, offset, now);
             return d;
         });
@@ -117,7 +118,7 @@ final class JooqImportJobStore implements ImportJobStore {
             long jobCreated = tx.select(ImportJobTable.CREATED_AT).from(ImportJobTable.T)
                     .where(ImportJobTable.ID.eq(jobId)).fetchOne(ImportJobTable.CREATED_AT);
             // People this job created arrive with their history: only people known before it get "voted" entries.
-            VoteResult r = votes.isEmpty() ? new VoteResult(0, 0, 0)
+            VoteResult r = votes.isEmpty() ? VoteResult.NONE
                     : RegistrationUpsert.addVotes(tx, campaignId, votes, jobCreated, now);
             ImportJob.Counts d = new ImportJob.Counts(0, 0, 0, errors.size(), r.added(), r.existing(), r.unmatched());
             checkpoint(tx, jobId, ImportJob.Phase.HISTORY, d, errors, line, offset, now);

@@ -64,14 +64,14 @@ final class JooqPersonStore implements PersonStore {
 
     @Override
     public UpsertResult upsert(long campaignId, List<NewPerson> people) {
-        if (people.isEmpty()) return new UpsertResult(0, 0, 0);
+        if (people.isEmpty()) return UpsertResult.NONE;
         return dsl.transactionResult(cfg -> RegistrationUpsert.upsert(cfg.dsl(), campaignId, people,
                 System.currentTimeMillis()));
     }
 
     @Override
     public VoteResult addVotes(long campaignId, List<RegisteredVote> votes, long quietSince) {
-        if (votes.isEmpty()) return new VoteResult(0, 0, 0);
+        if (votes.isEmpty()) return VoteResult.NONE;
         return dsl.transactionResult(cfg -> RegistrationUpsert.addVotes(cfg.dsl(), campaignId, votes, quietSince,
                 System.currentTimeMillis()));
     }

@@ -76,8 +76,11 @@ final class RegistrationUpsert {
             Registration r = p.registrations().getFirst();
             for (VoteRecord v : p.votes()) votes.add(new RegisteredVote(r.state(), r.registrationId(), v));
         }
-        addVotes(tx, campaignId, votes, now, now);
-        return new UpsertResult(created.size(), updated + repeated, existing.size() - updated);
+        VoteResult knownVotes = addVotes(tx, campaignId, votes, now, now);
+        int createdVotes = 0;
+        for (NewPerson p : created) createdVotes += p.votes().size();
+        return new UpsertResult(created.size(), updated + repeated, existing.size() - updated,
+                new VoteResult(createdVotes + knownVotes.added(), knownVotes.existing(), knownVotes.unmatched()));
     }
 
     static VoteResult addVotes(DSLContext tx, long campaignId, List<RegisteredVote> votes, long quietSince, long now) {

@@ -107,17 +107,17 @@ class StateFormatImportTest {
             assertThat(first.format()).isEqualTo(OhioAdapter.FORMAT);
             assertThat(first.counts().created()).isEqualTo(nc.voterRows());
             assertThat(first.counts().rejected()).isZero();
-
             List<String> rows = lines(ohio.voterFile());
+            long allMarks = rows.stream().skip(1).mapToLong(StateFormatImportTest::ohioMarks).sum();
+            assertThat(allMarks).isPositive();
+            assertThat(first.counts().votesNew()).isEqualTo(allMarks);
+            assertThat(first.counts().votesExisting()).isZero();
+
             String id = DelimitedReaderSplit.field(rows.get(1), ',', 0);
             String last = DelimitedReaderSplit.field(rows.get(1), ',', 3);
             PersonProfile profile = profileOf(db, campaign, last, id);
             // History inline: the person's marks in the election columns are their votes.
-            List<String> values = new ArrayList<>();
-            DelimitedReader.split(rows.get(1), ',', values);
-            long marks = values.subList(OhioAdapter.FIXED.size(), values.size()).stream().filter(v -> !v.isEmpty())
-                    .count();
-            assertThat(profile.votes()).hasSize((int) marks);
+            assertThat(profile.votes()).hasSize((int) ohioMarks(rows.get(1)));
             assertThat(profile.registrations().getFirst().state()).isEqualTo("OH");
             assertThat(profile.registrations().getFirst().status()).isIn("A", "I");
             List<String> fields = new ArrayList<>();
@@ -135,6 +135,9 @@ class StateFormatImportTest {
             assertThat(second.counts().updated()).isEqualTo(1);
             assertThat(second.counts().created()).isZero();
             assertThat(second.counts().unchanged()).isEqualTo(nc.voterRows() - 1);
+            // The inline history again: every vote already on record, none new.
+            assertThat(second.counts().votesExisting()).isEqualTo(allMarks);
+            assertThat(second.counts().votesNew()).isZero();
             assertThat(db.people().count(campaign)).isEqualTo(nc.voterRows());
             assertThat(profileOf(db, campaign, last, id).addresses().getFirst().line1()).isEqualTo("77 NEW HOPE RD");
             // The original values: one source per registration, and a second only for the row that changed.
@@ -147,6 +150,13 @@ class StateFormatImportTest {
             assertThat(sources.getFirst().fileName()).isEqualTo("SWVF_newer.txt");
             assertThat(sources.getFirst().line()).isEqualTo(2);
         }
+    }
+
+    /** A row's votes: its marks in the election columns. */
+    private static long ohioMarks(String row) {
+        List<String> values = new ArrayList<>();
+        DelimitedReader.split(row, ',', values);
+        return values.subList(OhioAdapter.FIXED.size(), values.size()).stream().filter(v -> !v.isEmpty()).count();
     }
 
     private static PersonProfile profileOf(Database db, long campaign, String lastName, String registrationId) {
