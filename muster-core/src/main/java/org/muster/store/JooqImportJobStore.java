@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -150,6 +151,27 @@ final class JooqImportJobStore implements ImportJobStore {
                 .execute();
         // A job finished by someone else must not take more rows: roll the batch back.
         if (updated != 1) throw new IllegalStateException("Import job " + jobId + " is not running");
+    }
+
+    @Override
+    public int deferIndexesForFirstLoad(long jobId) {
+        return dsl.transactionResult(cfg -> DeferredIndexes.deferIfNoPeople(cfg.dsl(), jobId));
+    }
+
+    @Override
+    public void rebuildIndexes(long jobId, BiConsumer<Integer, Integer> progress) {
+        int total = DeferredIndexes.pending(dsl, jobId);
+        if (total == 0) return;
+        dsl.update(ImportJobTable.T).set(ImportJobTable.PHASE, ImportJob.Phase.INDEXES.name())
+                .set(ImportJobTable.CHECKPOINT_LINE, 0L).set(ImportJobTable.CHECKPOINT_OFFSET, 0L)
+                .set(ImportJobTable.UPDATED_AT, System.currentTimeMillis()).where(ImportJobTable.ID.eq(jobId)).execute();
+        progress.accept(0, total);
+        DeferredIndexes.rebuild(dsl, jobId, built -> progress.accept(built, total));
+    }
+
+    @Override
+    public void rebuildIndexesLeftBehind() {
+        for (long jobId : DeferredIndexes.jobsWithPending(dsl)) DeferredIndexes.rebuild(dsl, jobId, built -> { });
     }
 
     @Override

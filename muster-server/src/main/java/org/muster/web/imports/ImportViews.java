@@ -169,7 +169,11 @@ final class ImportViews {
                 </section>""",
                 running ? Html.of(" hx-get=\"/imports/%s/progress\" hx-trigger=\"every 1s\" hx-swap=\"outerHTML\"",
                         job.id()) : Html.EMPTY,
-                running ? "Importing " + (job.phase() == ImportJob.Phase.HISTORY ? "vote history" : "voters")
+                running ? switch (job.phase()) {
+                    case HISTORY -> "Importing vote history";
+                    case INDEXES -> "Building the indexes deferred by this first load";
+                    default -> "Importing voters";
+                }
                         : job.status() == ImportJob.Status.DONE ? "Done" : "Stopped",
                 job.status() == ImportJob.Status.FAILED ? Html.of("<p class=\"error\">%s. Start it again with "
                         + "“Resume” ticked.</p>", job.message()) : Html.EMPTY,
