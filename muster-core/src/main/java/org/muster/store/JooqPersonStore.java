@@ -144,8 +144,8 @@ final class JooqPersonStore implements PersonStore {
                 if (value != null) customValues.add(id, fields.get(field), value);
             });
             activities.add(id, now, "created", p.origin() == null ? "Added" : "Added from " + p.origin(), null);
-            Outbox.add(events, now, "person", id, "person.created");
         }
+        Outbox.addPeople(events, now, ids, "person.created");
         for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, customValues,
                 activities, events)) {
             b.execute();
