@@ -50,7 +50,10 @@ public interface ImportJobStore {
      */
     void rebuildIndexes(long jobId, BiConsumer<Integer, Integer> progress);
 
-    /** Builds what stopped jobs left deferred, so a new load never starts with indexes missing. */
+    /**
+     * Builds what earlier jobs deferred and have not built yet, so a new load never starts with indexes missing: a
+     * stopped job's, or a running one's (which then carries on with its indexes in place, only slower).
+     */
     void rebuildIndexesLeftBehind();
 
     void finish(long jobId, ImportJob.Status status, String message);

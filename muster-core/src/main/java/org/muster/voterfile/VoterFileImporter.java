@@ -29,9 +29,9 @@ import org.muster.people.Registration;
  * its registration keys, so nothing of either file is held beyond one batch.</li>
  * </ol>
  * The first load into a database without people defers the secondary indexes and builds them between the two
- * phases (see {@link ImportJobStore#deferIndexesForFirstLoad}). After a crash, {@link #run} with {@code resume} finds the unfinished job over the same files (by size and SHA-256),
- * seeks to its checkpoint and carries on: no row is lost or loaded twice. Re-importing a newer file updates people
- * in place.
+ * phases (see {@link ImportJobStore#deferIndexesForFirstLoad}). After a crash, {@link #run} with {@code resume}
+ * finds the unfinished job over the same files (by size and SHA-256), seeks to its checkpoint and carries on: no
+ * row is lost or loaded twice. Re-importing a newer file updates people in place.
  */
 public final class VoterFileImporter {
 
