@@ -88,15 +88,16 @@ public final class MusterServer implements AutoCloseable {
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         // before PeopleRoutes: /people/add must not be taken for the profile of a person with id "add"
-        new MatchRoutes(db, auth, campaign.id()).register(app);
+        MatchRoutes match = new MatchRoutes(db, auth, campaign.id());
+        match.register(app);
         new PeopleRoutes(db.people(), new JooqRegistrationSourceStore(db), db.audit(), auth, campaign.id()).register(app);
         SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
         segments.register(app);
         JooqHomeStore homes = new JooqHomeStore(db);
         new MapRoutes(new JooqPrecinctShapeStore(db), homes, segments::index, segments::resolver, auth, campaign.id()).register(app);
-        new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
+        new TurfRoutes(new JooqTurfStore(db), db.canvass(), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
-        new CanvassAppRoutes(db, auth, campaign.id()).register(app);
+        new CanvassAppRoutes(db, auth, campaign.id(), match.linker()).register(app);
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
                 new JooqRegistrationSourceStore(db), db.audit(), auth,
                 campaign.id(), options.importDir());
