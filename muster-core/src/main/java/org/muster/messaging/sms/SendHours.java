@@ -9,15 +9,11 @@ import java.time.format.DateTimeParseException;
 /**
  * The local hours in which a recipient may be texted, e.g. 09:00-21:00 in their own time zone; outside them a
  * message waits for the next opening instead of being dropped. {@code from} is inclusive, {@code until}
- * exclusive; a window that wraps midnight (22:00-02:00) is allowed.
+ * exclusive; a window that wraps midnight (22:00-02:00) is allowed, and 00:00-00:00 means any time.
  */
 public record SendHours(LocalTime from, LocalTime until) {
 
     public static final SendHours DEFAULT = new SendHours(LocalTime.of(9, 0), LocalTime.of(21, 0));
-
-    public SendHours {
-        if (from.equals(until)) throw new IllegalArgumentException("sending hours " + from + "-" + until + " are empty");
-    }
 
     /** Parses "HH:MM-HH:MM"; the error names the field and the expected form. */
     public static SendHours parse(String field, String text) {
@@ -43,6 +39,7 @@ public record SendHours(LocalTime from, LocalTime until) {
     }
 
     public boolean allows(Instant at, ZoneId zone) {
+        if (from.equals(until)) return true;
         LocalTime t = at.atZone(zone).toLocalTime();
         return from.isBefore(until) ? !t.isBefore(from) && t.isBefore(until) : !t.isBefore(from) || t.isBefore(until);
     }
