@@ -40,7 +40,11 @@ public final class SmsFixtures {
         List<NewPerson> people = new ArrayList<>();
         for (int i = 0; i < count; i++) people.add(person("P" + i, phone(i), "NC", "27601", true));
         List<Long> ids = db.people().insert(campaignId, people);
-        for (long id : ids) consent(db, id, "GRANTED", 1);
+        db.dsl().transaction(cfg -> {
+            for (long id : ids) {
+                cfg.dsl().execute("insert into consent (person_id, channel, status, source, recorded_at) values (?, 'sms', 'GRANTED', 'form', 1)", id);
+            }
+        });
         return ids;
     }
 
