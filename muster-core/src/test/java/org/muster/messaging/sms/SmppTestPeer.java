@@ -1,7 +1,9 @@
 package org.muster.messaging.sms;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,6 +41,10 @@ import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.MessageId;
 
 /**
@@ -62,10 +68,9 @@ public final class SmppTestPeer implements AutoCloseable {
     private volatile int bound;
 
     public SmppTestPeer() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        listener = new SMPPServerSessionListener(port);
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        port = socket.getLocalPort();
+        listener = new SMPPServerSessionListener(port, new NoDelayListen(socket));
         listener.setMessageReceiverListener(new Receiver());
         acceptor = Thread.ofPlatform().daemon().name("smpp-peer").start(this::acceptLoop);
     }
@@ -141,6 +146,51 @@ public final class SmppTestPeer implements AutoCloseable {
         closed = true;
         dropConnections();
         listener.close();
+    }
+
+    /**
+     * Listens on the already bound loopback socket, and answers with Nagle's algorithm off as SMSCs do: otherwise
+     * every response after the first of a burst waits for the client's delayed ACK (about 40 ms).
+     */
+    private record NoDelayListen(ServerSocket socket) implements ServerConnectionFactory, ServerConnection {
+
+        @Override
+        public ServerConnection listen(int port) {
+            return this;
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout) throws IOException {
+            socket.setSoTimeout(timeout);
+            return this;
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+            return listen(port, timeout);
+        }
+
+        @Override
+        public Connection accept() throws IOException {
+            Socket s = socket.accept();
+            s.setTcpNoDelay(true);
+            return new SocketConnection(s);
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws IOException {
+            socket.setSoTimeout(timeout);
+        }
+
+        @Override
+        public int getSoTimeout() throws IOException {
+            return socket.getSoTimeout();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private final class Receiver implements ServerMessageReceiverListener {

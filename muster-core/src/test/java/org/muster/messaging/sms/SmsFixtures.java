@@ -35,7 +35,7 @@ public final class SmsFixtures {
         return new SegmentSql(db, campaignId).ids(SegmentParser.parse("tag(" + LIST_TAG + ")"), now);
     }
 
-    /** {@code count} people on the list with consent, distinct NC mobile numbers +1919555NNNN. */
+    /** {@code count} (up to a million) people on the list with consent and distinct NC mobile numbers. */
     public static List<Long> consentingCrowd(Database db, long campaignId, int count) {
         List<NewPerson> people = new ArrayList<>();
         for (int i = 0; i < count; i++) people.add(person("P" + i, phone(i), "NC", "27601", true));
@@ -49,6 +49,6 @@ public final class SmsFixtures {
     }
 
     public static String phone(int i) {
-        return "+1919555" + String.format("%04d", i);
+        return "+1919" + (2_000_000 + i);
     }
 }
