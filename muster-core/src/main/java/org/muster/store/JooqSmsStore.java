@@ -50,7 +50,7 @@ public final class JooqSmsStore implements SmsStore {
                         then 1 else 0 end as opted_out
             from sms_recipient r join sms_job j on j.id = r.job_id
             where r.job_id = ? and j.status = 'RUNNING' and r.status = 'PENDING' and r.not_before <= ?
-            order by r.id limit ?""";
+            order by r.not_before, r.id limit ?""";
 
     private final DSLContext dsl;
 
@@ -168,45 +168,52 @@ public final class JooqSmsStore implements SmsStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             List<Claim> claimed = new ArrayList<>();
-            List<Query> updates = new ArrayList<>();
+            Map<String, List<Long>> optedOut = new HashMap<>();
+            List<Object[]> deferred = new ArrayList<>();
             for (Record r : tx.resultQuery(DUE_SQL, jobId, now, limit).fetch()) {
                 long id = r.get(0, Long.class);
                 Due due = new Due(id, r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
                         "GRANTED".equals(r.get(6, String.class)), r.get(7, Integer.class) == 1);
                 Decision decision = decide.apply(due);
-                var update = tx.update(RecipientTable.T).set(RecipientTable.STATUS, decision.status().name()).set(RecipientTable.UPDATED_AT, now);
-                if (decision.status() == RecipientStatus.PENDING) update = update.set(RecipientTable.NOT_BEFORE, decision.notBefore());
-                if (decision.status() == RecipientStatus.OPTED_OUT) {
-                    update = update.set(RecipientTable.ERROR, due.numberOptedOut() ? "the number opted out" : "sms consent withdrawn");
-                }
-                updates.add(update.where(RecipientTable.ID.eq(id)).and(RecipientTable.STATUS.eq(RecipientStatus.PENDING.name())));
-                if (decision.status() == RecipientStatus.SENDING) {
-                    claimed.add(new Claim(id, due.phone(), r.get(4, String.class), r.get(5, Integer.class)));
+                switch (decision.status()) {
+                    case SENDING -> claimed.add(new Claim(id, due.phone(), r.get(4, String.class), r.get(5, Integer.class)));
+                    case OPTED_OUT -> optedOut.computeIfAbsent(due.numberOptedOut() ? "the number opted out" : "sms consent withdrawn",
+                            k -> new ArrayList<>()).add(id);
+                    case PENDING -> deferred.add(new Object[] {decision.notBefore(), now, id});
+                    default -> throw new IllegalArgumentException("a claim decides SENDING, OPTED_OUT or PENDING, not " + decision.status());
                 }
             }
-            if (!updates.isEmpty()) tx.batch(updates).execute();
+            if (!claimed.isEmpty()) {
+                tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.SENDING.name()).set(RecipientTable.UPDATED_AT, now)
+                        .where(RecipientTable.ID.in(claimed.stream().map(Claim::id).toList())).execute();
+            }
+            optedOut.forEach((why, ids) -> tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.OPTED_OUT.name())
+                    .set(RecipientTable.ERROR, why).set(RecipientTable.UPDATED_AT, now).where(RecipientTable.ID.in(ids)).execute());
+            if (!deferred.isEmpty()) {
+                tx.batch("update sms_recipient set not_before = ?, updated_at = ? where id = ?", deferred.toArray(Object[][]::new)).execute();
+            }
             return claimed;
         });
     }
+
+    /** One prepared statement for a whole batch of outcomes; in_doubt only ever turns on. */
+    private static final String RECORD_SQL = "update sms_recipient set status = ?, gateway_id = ?, error = ?, not_before = ?, updated_at = ?,"
+            + " attempts = attempts + ?, in_doubt = (in_doubt or ?) where id = ? and status = 'SENDING'";
 
     @Override
     public void record(List<Outcome> outcomes, long now) {
         if (outcomes.isEmpty()) return;
         dsl.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            List<Query> updates = new ArrayList<>();
             Map<String, Long> sent = new HashMap<>();
-            for (Outcome o : outcomes) {
+            Object[][] rows = new Object[outcomes.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                Outcome o = outcomes.get(i);
                 boolean counts = o.status() == RecipientStatus.SENT || o.inDoubt();
-                var update = tx.update(RecipientTable.T).set(RecipientTable.STATUS, o.status().name())
-                        .set(RecipientTable.GATEWAY_ID, o.gatewayId()).set(RecipientTable.ERROR, o.error())
-                        .set(RecipientTable.NOT_BEFORE, o.notBefore()).set(RecipientTable.UPDATED_AT, now)
-                        .set(RecipientTable.ATTEMPTS, RecipientTable.ATTEMPTS.plus(counts ? 1 : 0));
-                if (o.inDoubt()) update = update.set(RecipientTable.IN_DOUBT, true);
-                updates.add(update.where(RecipientTable.ID.eq(o.id())).and(RecipientTable.STATUS.eq(RecipientStatus.SENDING.name())));
+                rows[i] = new Object[] {o.status().name(), o.gatewayId(), o.error(), o.notBefore(), now, counts ? 1 : 0, o.inDoubt(), o.id()};
                 if (o.status() == RecipientStatus.SENT) sent.put(o.gatewayId(), o.id());
             }
-            tx.batch(updates).execute();
+            tx.batch(RECORD_SQL, rows).execute();
             // receipts that overtook the commit of their SENT row
             if (!sent.isEmpty()) {
                 List<Query> late = new ArrayList<>();

@@ -36,7 +36,7 @@ create table sms_recipient (
     error       text,
     updated_at  bigint  not null
 );
-create index sms_recipient_due on sms_recipient (job_id, status, not_before);
+create index sms_recipient_due on sms_recipient (job_id, status, not_before, id);
 create index sms_recipient_gateway on sms_recipient (gateway_id);
 create index sms_recipient_person on sms_recipient (person_id);
 
