@@ -127,6 +127,8 @@ class SmsSendTest {
                 }
                 assertThat(db.people().profile(campaign, ids.get(2)).orElseThrow().timeline())
                         .anyMatch(a -> a.type().equals(SmsInbox.REPLY_ACTIVITY) && a.summary().equals("Who is this?"));
+                assertThat(new org.muster.store.SegmentSql(db, campaign).ids(org.muster.segment.SegmentParser.parse("contacted(1d, sms.reply)"),
+                        clock.instant())).as("segments select repliers by the activity type").containsExactly(ids.get(2));
 
                 new SmsJobRunner(store, gateway, clock).runDue(created.job());
                 assertThat(peer.recipients()).containsExactlyInAnyOrder("+19195550004", "+19195550001", "+19195550009");
