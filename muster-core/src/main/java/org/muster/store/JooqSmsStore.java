@@ -214,6 +214,11 @@ public final class JooqSmsStore implements SmsStore {
                 if (o.status() == RecipientStatus.SENT) sent.put(o.gatewayId(), o.id());
             }
             tx.batch(RECORD_SQL, rows).execute();
+            if (!sent.isEmpty()) {
+                List<Long> people = tx.select(RecipientTable.PERSON_ID).from(RecipientTable.T).where(RecipientTable.ID.in(sent.values()))
+                        .and(RecipientTable.STATUS.eq(RecipientStatus.SENT.name())).fetch(RecipientTable.PERSON_ID);
+                addActivities(tx, people, "sms.sent", "Text sent", now);
+            }
             // receipts that overtook the commit of their SENT row
             if (!sent.isEmpty()) {
                 List<Query> late = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.muster.messaging.sms;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.muster.voterfile.Phones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Handles what gateways report. An opt-out reply ({@link StopWords}) withdraws sms consent for every person with
  * that number at once, so a running job skips them at their next commit point, and gets one confirmation text:
  * only the reply that first opts the number out triggers it. Any other reply lands on the timelines of the people
- * with that number as activity {@value #REPLY_ACTIVITY}. Receipts update the recipient's status.
+ * with that number as activity {@value #REPLY_ACTIVITY}. Receipts update the recipient's status. Numbers without
+ * a country code are read as US numbers.
  */
 public final class SmsInbox implements GatewayEvents {
 
@@ -37,8 +40,10 @@ public final class SmsInbox implements GatewayEvents {
     }
 
     @Override
-    public void inbound(String from, String text) {
-        if (from == null || from.isBlank()) return;
+    public void inbound(String sender, String text) {
+        if (sender == null || sender.isBlank()) return;
+        // people's phones are stored E.164; a gateway may post national or formatted numbers
+        String from = sender.strip().startsWith("+") ? sender.strip() : Objects.requireNonNullElse(Phones.e164(sender, "US"), sender.strip());
         String body = text == null ? "" : text;
         if (!StopWords.isOptOut(body)) {
             store.recordReply(campaignId, from, body, clock.millis());

@@ -9,7 +9,12 @@ public final class Await {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        until(what, 20, condition);
+    }
+
+    /** For work in another process: a JVM start on a loaded machine takes many seconds. */
+    public static void until(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
             try {

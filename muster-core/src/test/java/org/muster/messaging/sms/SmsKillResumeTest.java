@@ -27,7 +27,7 @@ import org.muster.store.TestDatabases;
  */
 class SmsKillResumeTest {
 
-    private static final int PEOPLE = 1_500;
+    private static final int PEOPLE = 1_000;
     private static final int WINDOW = 10;
     private static final int RATE = 500;
 
@@ -49,8 +49,8 @@ class SmsKillResumeTest {
 
             Process first = child(db, campaign, peer, logs.resolve("first.log"));
             try {
-                Await.until("a third of the texts are out", () -> peer.received().size() >= PEOPLE / 3 || !first.isAlive());
-                assertThat(first.isAlive()).as("the sender is still running when killed").isTrue();
+                Await.until("a third of the texts are out", 120, () -> peer.received().size() >= PEOPLE / 3 || !first.isAlive());
+                assertThat(first.isAlive()).as("the sender is still running when killed: " + Files.readString(logs.resolve("first.log"))).isTrue();
             } finally {
                 first.destroyForcibly().waitFor();
             }

@@ -77,6 +77,8 @@ class SmsSendTest {
                 assertThat(afternoon.finished()).isTrue();
                 assertThat(peer.recipients()).containsExactlyInAnyOrder("+19195550001", "+19195550004", "+13105550006");
                 assertThat(store.job(campaign, created.job().id()).orElseThrow().status()).isEqualTo(SmsJob.Status.DONE);
+                assertThat(db.people().profile(campaign, id.get("Ann")).orElseThrow().timeline()).anyMatch(a -> a.type().equals("sms.sent"));
+                assertThat(db.people().profile(campaign, id.get("Eve")).orElseThrow().timeline()).noneMatch(a -> a.type().equals("sms.sent"));
 
                 Map<String, String> idOf = peer.received().stream().collect(Collectors.toMap(SmppTestPeer.Received::to, SmppTestPeer.Received::messageId));
                 peer.deliverReceipt(idOf.get("+19195550001"), DeliveryReceiptState.DELIVRD);
