@@ -1,7 +1,10 @@
 package org.muster.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
+import org.muster.MusterException;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmppGateway;
 import org.muster.messaging.sms.SmppTestPeer;
@@ -51,13 +55,34 @@ final class SmsBench implements Callable<Integer> {
     @Option(names = "--window", description = "SMPP window: submits in flight (default: ${DEFAULT-VALUE}).")
     int window = 10;
 
+    @Option(names = "--database", description = "sqlite or postgresql (default: ${DEFAULT-VALUE}).")
+    String database = "sqlite";
+
+    @Option(names = "--pg-url", description = "PostgreSQL to use; a schema sms_bench_* is made and dropped (default: ${DEFAULT-VALUE}).")
+    String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @Option(names = "--pg-user", description = "PostgreSQL user (default: ${DEFAULT-VALUE}).")
+    String pgUser = "postgres";
+
     @Override
     public Integer call() throws Exception {
+        String schema = "sms_bench_" + System.nanoTime();
+        boolean postgres = switch (database) {
+            case "sqlite" -> false;
+            case "postgresql", "postgres" -> true;
+            default -> throw new MusterException("--database must be sqlite or postgresql, not " + database);
+        };
         try (SmppTestPeer peer = new SmppTestPeer()) {
             double anchor = rawLoop(peer);
             int before = peer.received().size();
-            Path dir = Files.createTempDirectory("muster-sms-bench-");
-            try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            DatabaseConfig config;
+            if (postgres) {
+                execute("create schema " + schema);
+                config = DatabaseConfig.postgres(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema, pgUser, "");
+            } else {
+                config = DatabaseConfig.sqlite(Files.createTempDirectory("muster-sms-bench-").resolve("muster.db"));
+            }
+            try (Database db = Database.open(config)) {
                 long campaign = db.campaigns().create("Bench", "NC").id();
                 SmsFixtures.consentingCrowd(db, campaign, messages);
                 JooqSmsStore store = new JooqSmsStore(db);
@@ -73,12 +98,20 @@ final class SmsBench implements Callable<Integer> {
                     }
                     double muster = messages / seconds;
                     System.out.printf(Locale.ROOT, "raw jsmpp submit loop (anchor), window %d: %,.0f messages/s%n", window, anchor);
-                    System.out.printf(Locale.ROOT, "Muster SMS job on SQLite, window %d:       %,.0f messages/s (%.2f of the anchor), %,.0f messages/hour%n",
-                            window, muster, muster / anchor, muster * 3600);
+                    System.out.printf(Locale.ROOT, "Muster SMS job on %s, window %d: %,.0f messages/s (%.2f of the anchor), %,.0f messages/hour%n",
+                            postgres ? "PostgreSQL" : "SQLite", window, muster, muster / anchor, muster * 3600);
                 }
             }
+        } finally {
+            if (postgres) execute("drop schema if exists " + schema + " cascade");
         }
         return 0;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, ""); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     /** {@code window} threads sharing one bound session, each submitting its share synchronously. */

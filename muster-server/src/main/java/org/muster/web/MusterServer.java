@@ -137,6 +137,7 @@ public final class MusterServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             metrics.close();
+            sms.close();
             throw new MusterException("Cannot serve on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
