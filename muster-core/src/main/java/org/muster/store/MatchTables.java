@@ -89,6 +89,7 @@ final class MatchTables {
     private static final DataType<String> TEXT = SQLDataType.VARCHAR;
     private static final DataType<Double> DOUBLE = SQLDataType.DOUBLE;
     private static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;
+    private static final DataType<Boolean> BOOLEAN = SQLDataType.BOOLEAN;
 
     /** Every table a merge moves, in an order that respects foreign keys on re-insert. */
     static final List<PersonChild> PERSON_CHILDREN = List.of(
@@ -118,5 +119,9 @@ final class MatchTables {
                     "id", BIGINT, "person_id", BIGINT, "at", BIGINT, "type", TEXT, "summary", TEXT, "actor", TEXT),
             child("consent", List.of("id"), List.of(),
                     "id", BIGINT, "person_id", BIGINT, "channel", TEXT, "status", TEXT, "source", TEXT,
-                    "recorded_at", BIGINT));
+                    "recorded_at", BIGINT),
+            child("sms_recipient", List.of("id"), List.of(),
+                    "id", BIGINT, "job_id", BIGINT, "person_id", BIGINT, "phone", TEXT, "zone", TEXT, "body", TEXT,
+                    "status", TEXT, "not_before", BIGINT, "covered_by", BIGINT, "gateway_id", TEXT, "attempts", BIGINT,
+                    "in_doubt", BOOLEAN, "error", TEXT, "updated_at", BIGINT));
 }

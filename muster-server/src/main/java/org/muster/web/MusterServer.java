@@ -13,6 +13,10 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
+import org.muster.messaging.sms.SmsService;
+import org.muster.messaging.sms.SmsSettings;
+import org.muster.messaging.sms.TimeZones;
+import org.muster.store.JooqSmsStore;
 import org.muster.store.Database;
 import org.muster.store.JooqHomeStore;
 import org.muster.store.JooqPrecinctShapeStore;
@@ -29,6 +33,7 @@ import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
 import org.muster.web.segments.SegmentRoutes;
+import org.muster.web.sms.SmsRoutes;
 import org.muster.web.security.Authentication;
 import org.muster.web.security.Csrf;
 import org.muster.web.security.LoginRoutes;
@@ -61,6 +66,17 @@ public final class MusterServer implements AutoCloseable {
      * @throws MusterException when the campaign does not exist or the address cannot be bound
      */
     public static MusterServer start(Database db, ServerOptions options) {
+        SmsSettings sms;
+        try {
+            sms = SmsSettings.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("SMS settings: " + e.getMessage(), e);
+        }
+        return start(db, options, sms);
+    }
+
+    /** As {@link #start(Database, ServerOptions)} with SMS settings given rather than read from the environment. */
+    public static MusterServer start(Database db, ServerOptions options, SmsSettings smsSettings) {
         Campaign campaign = db.campaigns().find(options.campaignId()).orElseThrow(() -> new MusterException(
                 "There is no campaign with id " + options.campaignId() + " in this database."));
         Metrics metrics = new Metrics();
@@ -82,7 +98,9 @@ public final class MusterServer implements AutoCloseable {
         });
         // beforeMatched, not before: the route is then known, so requests stopped here are timed under their route.
         app.beforeMatched(MusterServer::securityHeaders);
-        app.beforeMatched(Csrf::verify);
+        app.beforeMatched(ctx -> {
+            if (!SmsRoutes.isCallback(ctx.path())) Csrf.verify(ctx);  // gateways authenticate with a bearer token
+        });
         app.beforeMatched(ctx -> {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
@@ -103,6 +121,10 @@ public final class MusterServer implements AutoCloseable {
                 campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
+        SmsService sms = new SmsService(new JooqSmsStore(db), smsSettings.gateway(), campaign.id(),
+                TimeZones.forCampaignState(campaign.state()), smsSettings.stopReply(), Clock.systemUTC()).start();
+        new SmsRoutes(db, auth, campaign.id(), sms, smsSettings).register(app);
+        app.events(events -> events.serverStopped(sms::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);
         app.exception(HttpResponseException.class, (e, ctx) -> errorPage(auth, ctx, e.getStatus(), message(e)));
         app.exception(Exception.class, (e, ctx) -> {
@@ -116,6 +138,7 @@ public final class MusterServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             metrics.close();
+            sms.close();
             throw new MusterException("Cannot serve on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
@@ -157,7 +180,8 @@ public final class MusterServer implements AutoCloseable {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
-                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path);
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path)
+                || SmsRoutes.isCallback(path);
     }
 
     private static void securityHeaders(Context ctx) {
