@@ -199,6 +199,15 @@ class CommandLineTest {
             assertThat(email).matches("[a-z0-9.]+@example\\.(com|org|net)");
             assertThat(database.people().search(campaign, email, 5)).hasSize(1);
             assertThat(new org.muster.store.JooqPrecinctShapeStore(database).count(campaign)).isGreaterThan(1000);
+            // The field demo: a turf cut of the largest precinct, a walk list per turf, two of them and a call list for the volunteer.
+            var cuts = new org.muster.store.JooqTurfStore(database).cuts(campaign);
+            assertThat(cuts).singleElement().satisfies(c -> assertThat(database.canvass().lists(campaign))
+                    .filteredOn(l -> l.turfId() != null).hasSize(c.turfs()));
+            long volunteer = database.users().findByEmail("volunteer@demo.muster").orElseThrow().id();
+            var assigned = database.canvass().assignedLists(campaign, volunteer);
+            assertThat(assigned).filteredOn(l -> l.turfId() == null).singleElement().extracting(l -> l.kind().name()).isEqualTo("PHONE");
+            assertThat(assigned).filteredOn(l -> l.turfId() != null).hasSize(Math.min(DemoField.VOLUNTEER_TURFS, cuts.getFirst().turfs()))
+                    .allSatisfy(l -> assertThat(l.doors()).isPositive());
         }
 
         // A second run reuses the load (no new marker, same people) and resets the password.
@@ -207,6 +216,7 @@ class CommandLineTest {
         try (Database database = Database.open(DatabaseConfig.sqlite(db))) {
             assertThat(database.people().count(database.campaigns().all().get(0).id())).isEqualTo(people);
             assertThat(database.users().authenticate("admin@demo.muster", "other-password".toCharArray())).isPresent();
+            assertThat(new org.muster.store.JooqTurfStore(database).cuts(database.campaigns().all().get(0).id())).as("cut once").hasSize(1);
         }
     }
 

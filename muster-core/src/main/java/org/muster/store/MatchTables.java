@@ -90,6 +90,7 @@ final class MatchTables {
     private static final DataType<Double> DOUBLE = SQLDataType.DOUBLE;
     private static final DataType<Integer> INTEGER = SQLDataType.INTEGER;
     private static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;
+    private static final DataType<Boolean> BOOLEAN = SQLDataType.BOOLEAN;
 
     /** Every table a merge moves, in an order that respects foreign keys on re-insert. */
     static final List<PersonChild> PERSON_CHILDREN = List.of(
@@ -123,5 +124,9 @@ final class MatchTables {
             // A person in two sends keeps one row per send: the survivor's.
             child("message_recipient", List.of("id"), List.of("send_id"),
                     "id", BIGINT, "send_id", BIGINT, "person_id", BIGINT, "variant_id", BIGINT, "address", TEXT, "phase", TEXT,
-                    "status", TEXT, "reason", TEXT, "attempts", INTEGER, "sent_at", BIGINT, "confirmed_at", BIGINT));
+                    "status", TEXT, "reason", TEXT, "attempts", INTEGER, "sent_at", BIGINT, "confirmed_at", BIGINT),
+            child("sms_recipient", List.of("id"), List.of(),
+                    "id", BIGINT, "job_id", BIGINT, "person_id", BIGINT, "phone", TEXT, "zone", TEXT, "body", TEXT,
+                    "status", TEXT, "not_before", BIGINT, "covered_by", BIGINT, "gateway_id", TEXT, "attempts", BIGINT,
+                    "in_doubt", BOOLEAN, "error", TEXT, "updated_at", BIGINT));
 }
