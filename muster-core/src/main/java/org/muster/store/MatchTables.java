@@ -88,6 +88,7 @@ final class MatchTables {
     private static final DataType<Long> BIGINT = SQLDataType.BIGINT;
     private static final DataType<String> TEXT = SQLDataType.VARCHAR;
     private static final DataType<Double> DOUBLE = SQLDataType.DOUBLE;
+    private static final DataType<Integer> INTEGER = SQLDataType.INTEGER;
     private static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;
     private static final DataType<Boolean> BOOLEAN = SQLDataType.BOOLEAN;
 
@@ -120,6 +121,10 @@ final class MatchTables {
             child("consent", List.of("id"), List.of(),
                     "id", BIGINT, "person_id", BIGINT, "channel", TEXT, "status", TEXT, "source", TEXT,
                     "recorded_at", BIGINT),
+            // A person in two sends keeps one row per send: the survivor's.
+            child("message_recipient", List.of("id"), List.of("send_id"),
+                    "id", BIGINT, "send_id", BIGINT, "person_id", BIGINT, "variant_id", BIGINT, "address", TEXT, "phase", TEXT,
+                    "status", TEXT, "reason", TEXT, "attempts", INTEGER, "sent_at", BIGINT, "confirmed_at", BIGINT),
             child("sms_recipient", List.of("id"), List.of(),
                     "id", BIGINT, "job_id", BIGINT, "person_id", BIGINT, "phone", TEXT, "zone", TEXT, "body", TEXT,
                     "status", TEXT, "not_before", BIGINT, "covered_by", BIGINT, "gateway_id", TEXT, "attempts", BIGINT,

@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
+import org.muster.messaging.email.MailSettings;
 import org.muster.messaging.sms.SmsService;
 import org.muster.messaging.sms.SmsSettings;
 import org.muster.messaging.sms.TimeZones;
@@ -27,6 +28,8 @@ import org.muster.store.JooqColumnMappingStore;
 import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
+import org.muster.web.messages.MessageRoutes;
+import org.muster.web.messages.TrackingRoutes;
 import org.muster.web.turf.TurfRoutes;
 import org.muster.web.match.MatchRoutes;
 import org.muster.web.ops.Metrics;
@@ -99,7 +102,9 @@ public final class MusterServer implements AutoCloseable {
         // beforeMatched, not before: the route is then known, so requests stopped here are timed under their route.
         app.beforeMatched(MusterServer::securityHeaders);
         app.beforeMatched(ctx -> {
-            if (!SmsRoutes.isCallback(ctx.path())) Csrf.verify(ctx);  // gateways authenticate with a bearer token
+            // Links inside messages are authorised by their signature (one-click unsubscribe is a POST from a mail
+            // program); SMS gateways authenticate with a bearer token.
+            if (!TrackingRoutes.isPublic(ctx.path()) && !SmsRoutes.isCallback(ctx.path())) Csrf.verify(ctx);
         });
         app.beforeMatched(ctx -> {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
@@ -116,6 +121,9 @@ public final class MusterServer implements AutoCloseable {
         new TurfRoutes(new JooqTurfStore(db), db.canvass(), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
         new CanvassAppRoutes(db, auth, campaign.id(), match.linker()).register(app);
+        MessageRoutes messages = new MessageRoutes(db, mailSettings(), segments::index, segments::resolver, auth, campaign.id(), campaign.name());
+        messages.register(app);
+        app.events(events -> events.serverStopped(messages::close));
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
                 new JooqRegistrationSourceStore(db), db.audit(), auth,
                 campaign.id(), options.importDir());
@@ -167,6 +175,14 @@ public final class MusterServer implements AutoCloseable {
         stop();
     }
 
+    private static MailSettings mailSettings() {
+        try {
+            return MailSettings.fromSystem();
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("Email settings: " + e.getMessage() + ".", e);
+        }
+    }
+
     private static SessionHandler sessionHandler() {
         SessionHandler sessions = new SessionHandler();
         sessions.setSessionCookie("muster_session");
@@ -181,7 +197,7 @@ public final class MusterServer implements AutoCloseable {
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
                 || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path)
-                || SmsRoutes.isCallback(path);
+                || TrackingRoutes.isPublic(path) || SmsRoutes.isCallback(path);
     }
 
     private static void securityHeaders(Context ctx) {
