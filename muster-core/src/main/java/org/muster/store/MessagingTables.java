@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** jOOQ names for the messaging tables (V7__messaging.sql). Kept apart from Tables.java to stay out of its way. */
+/** jOOQ names for the messaging tables (V13__messaging.sql). Kept apart from Tables.java to stay out of its way. */
 final class MessagingTables {
 
     private MessagingTables() {
