@@ -1,12 +1,12 @@
 /*
- * Muster canvassing app: service worker. Keeps the app's shell (page, script, styles, icon, manifest) so the app
- * opens with no network. Lists and results live in IndexedDB (app.js), never in this cache; API calls are not
+ * Muster canvassing app: service worker. Keeps the app's shell (page, script, styles, icon, manifest, and Leaflet
+ * for the map of a list's doors, whose path the server writes in for __LEAFLET__) so the app opens with no network. Lists and results live in IndexedDB (app.js), never in this cache; API calls are not
  * intercepted, so the page sees real network failures and keeps results queued.
  */
 'use strict';
-const CACHE = 'muster-canvass-v1';
+const CACHE = 'muster-canvass-v2';
 const SHELL = ['/canvass/app', '/static/canvass/app.js', '/static/canvass/app.css', '/static/canvass/icon.svg',
-  '/canvass/manifest.webmanifest'];
+  '/canvass/manifest.webmanifest', '__LEAFLET__leaflet.js', '__LEAFLET__leaflet.css'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "muster bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each run side by side with its anchor. Results belong in docs/benchmarks.md.",
-        subcommands = {BenchMain.Jmh.class, ImportBench.class, MatchBench.class, SegmentBenchmark.class, TurfBench.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.Jmh.class, EmailBench.class, ImportBench.class, MatchBench.class, SegmentBenchmark.class, TurfBench.class, SmsBench.class, CommandLine.HelpCommand.class})
 public final class BenchMain {
 
     public static void main(String[] args) {

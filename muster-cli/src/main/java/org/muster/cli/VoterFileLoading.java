@@ -27,10 +27,17 @@ final class VoterFileLoading {
                     if (p != phase[0]) {
                         if (current[0] != null) current[0].finish();
                         phase[0] = p;
-                        current[0] = new Progress(p == ImportJob.Phase.VOTERS ? "Voters" : "Vote history", 0);
+                        current[0] = new Progress(switch (p) {
+                            case VOTERS -> "Voters";
+                            case INDEXES -> "Indexes";
+                            default -> "Vote history";
+                        }, 0);
                     }
-                    long rows = p == ImportJob.Phase.VOTERS ? counts.voterRows()
-                            : counts.votesNew() + counts.votesExisting() + counts.votesUnmatched();
+                    long rows = switch (p) {
+                        case VOTERS -> counts.voterRows();
+                        case INDEXES -> bytesDone;
+                        default -> counts.votesNew() + counts.votesExisting() + counts.votesUnmatched();
+                    };
                     current[0].set(rows, bytesTotal == 0 ? 1 : (double) bytesDone / bytesTotal);
                 });
         if (current[0] != null) current[0].finish();

@@ -206,6 +206,15 @@ class CommandLineTest {
                 assertThat(sql.count(org.muster.segment.SegmentParser.parse(filter), java.time.Instant.now())).as(filter)
                         .isPositive().isLessThan(people);
             }
+            // The field demo: a turf cut of the largest precinct, a walk list per turf, two of them and a call list for the volunteer.
+            var cuts = new org.muster.store.JooqTurfStore(database).cuts(campaign);
+            assertThat(cuts).singleElement().satisfies(c -> assertThat(database.canvass().lists(campaign))
+                    .filteredOn(l -> l.turfId() != null).hasSize(c.turfs()));
+            long volunteer = database.users().findByEmail("volunteer@demo.muster").orElseThrow().id();
+            var assigned = database.canvass().assignedLists(campaign, volunteer);
+            assertThat(assigned).filteredOn(l -> l.turfId() == null).singleElement().extracting(l -> l.kind().name()).isEqualTo("PHONE");
+            assertThat(assigned).filteredOn(l -> l.turfId() != null).hasSize(Math.min(DemoField.VOLUNTEER_TURFS, cuts.getFirst().turfs()))
+                    .allSatisfy(l -> assertThat(l.doors()).isPositive());
         }
 
         // A second run reuses the load (no new marker, same people) and resets the password.
@@ -214,6 +223,7 @@ class CommandLineTest {
         try (Database database = Database.open(DatabaseConfig.sqlite(db))) {
             assertThat(database.people().count(database.campaigns().all().get(0).id())).isEqualTo(people);
             assertThat(database.users().authenticate("admin@demo.muster", "other-password".toCharArray())).isPresent();
+            assertThat(new org.muster.store.JooqTurfStore(database).cuts(database.campaigns().all().get(0).id())).as("cut once").hasSize(1);
         }
     }
 

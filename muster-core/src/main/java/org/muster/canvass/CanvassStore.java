@@ -23,6 +23,13 @@ public interface CanvassStore {
     CanvassList createList(long campaignId, String name, ListKind kind, long scriptId, String source, Long turfId,
             long[] personIds, Long createdBy);
 
+    /**
+     * Creates the walk list of a turf: the people in the order given, which is the turf's walking route household by
+     * household (no street sorting); ids not of the campaign are left out. The list keeps the turf's id.
+     */
+    CanvassList createRouteList(long campaignId, String name, long scriptId, String source, long turfId,
+            long[] personIdsInRouteOrder, Long createdBy);
+
     List<CanvassList> lists(long campaignId);
 
     Optional<CanvassList> list(long campaignId, long listId);
@@ -75,6 +82,12 @@ public interface CanvassStore {
     /** New people met while canvassing that identity resolution has not linked yet, oldest first. */
     List<PendingContact> pendingContacts(long campaignId, int limit);
 
-    /** Identity resolution's answer for a pending contact: the person it is (found or created). */
+    /**
+     * Identity resolution's answer for a pending contact: the person it is (found or created). When the result that
+     * brought the contact in was applied, it is written back to that person as to anyone on the list (timeline,
+     * support level, tags), in the same transaction as the link.
+     *
+     * @throws IllegalArgumentException when the contact is not pending (unknown, or linked already)
+     */
     void linkContact(long pendingId, long personId);
 }

@@ -31,6 +31,11 @@ public record Script(String intro, List<Question> questions) {
 
     /** One answer; {@code next} is the question to go to (1-based), 0 for the end, or null for the following one. */
     public record Answer(String label, Integer supportLevel, String tag, Integer next) {
+
+        /** The label with where it leads, as printed on walk sheets: "No (end)", "Undecided (go to 3)". */
+        public String printed() {
+            return label + (next == null ? "" : next == 0 ? " (end)" : " (go to " + next + ")");
+        }
     }
 
     public record Question(String prompt, List<Answer> answers) {

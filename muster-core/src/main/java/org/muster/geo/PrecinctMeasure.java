@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.muster.canvass.CanvassActivities;
 import org.muster.segment.Filter;
 import org.muster.segment.SegmentExecutor;
 import org.muster.segment.SegmentParser;
@@ -15,15 +16,16 @@ import org.muster.segment.SegmentParser;
  *   <li>{@code DENSITY}: share of the precinct's people who are in the segment;</li>
  *   <li>{@code TURNOUT}: share of the segment's people there who voted in an election;</li>
  *   <li>{@code SUPPORT}: average support level (1 strong support .. 5 strong opposition) of those with one;</li>
- *   <li>{@code CONTACT}: share of the segment's people there with an activity of a type (canvass by default) in the
- *       last N days.</li>
+ *   <li>{@code CONTACT}: share of the segment's people there with a canvassing result in the last N days: any
+ *       door knock or call, answered or not ({@link CanvassActivities#ALL}), or only activities of one type when
+ *       given.</li>
  * </ul>
  */
 public enum PrecinctMeasure {
     DENSITY("Share of people in the segment"),
     TURNOUT("Turnout"),
     SUPPORT("Average support (1 strong support .. 5 strong opposition)"),
-    CONTACT("Contacted");
+    CONTACT("Reached by the field");
 
     /** True for everyone: household_size counts a person without a household as 1. */
     private static final Filter EVERYONE = new Filter.HouseholdSize(Filter.Cmp.GE, 1);
@@ -47,7 +49,7 @@ public enum PrecinctMeasure {
      *
      * @param base     the segment, resolved; null for everyone
      * @param argument the election (as in {@code voted(...)}) for TURNOUT; for CONTACT the number of days, optionally
-     *                 followed by a comma and the activity type (default canvass)
+     *                 followed by a comma and one activity type (default: every canvassing result)
      * @throws org.muster.segment.SegmentParseException when the argument is not an election or a number of days
      */
     public Map<String, Value> compute(SegmentExecutor index, Filter base, String argument, Instant now) {
@@ -95,8 +97,8 @@ public enum PrecinctMeasure {
 
     private static Filter contacted(String argument) {
         String[] parts = (argument == null ? "" : argument).split(",", 2);
-        String type = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : "canvass";
-        if (!type.matches("[A-Za-z0-9_.-]+")) {
+        String type = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+        if (type != null && !type.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("an activity type is letters, digits, '_', '.' or '-', not '" + type + "'");
         }
         int days;
@@ -108,6 +110,8 @@ public enum PrecinctMeasure {
         if (days < 1 || days > 36_500) {
             throw new IllegalArgumentException("contact progress needs a number of days between 1 and 36500, not '" + parts[0].strip() + "'");
         }
-        return new Filter.Contacted(days, type);
+        if (type != null) return new Filter.Contacted(days, type);
+        int window = days;
+        return new Filter.Or(CanvassActivities.ALL.stream().<Filter>map(t -> new Filter.Contacted(window, t)).toList());
     }
 }

@@ -16,6 +16,8 @@
  *   undo restores exactly the rows as they were; merge, undo and reject are audited and emit outbox events.</li>
  *   <li>{@link org.muster.identity.CampaignDedupe} runs the batch matcher over a whole campaign: auto-merges the
  *   clusters above the match threshold (when asked) and queues the uncertain pairs, reporting progress.</li>
+ *   <li>{@link org.muster.identity.CanvassContacts} links the new people met while canvassing: each goes through the
+ *   linker, and the result recorded at the door is written back to the person found or created.</li>
  * </ul>
  *
  * The model (m and u) is trained on the campaign's own people at first use; a small campaign is padded with a

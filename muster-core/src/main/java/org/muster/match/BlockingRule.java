@@ -24,13 +24,24 @@ public record BlockingRule(List<BlockKey> keys) {
      */
     String[] blocksOf(MatchRecord r) {
         if (keys.size() == 1) return keys.get(0).values(r);
+        String[][] values = new String[keys.size()][];
+        int combinations = 1;
+        for (int k = 0; k < values.length; k++) {
+            values[k] = keys.get(k).values(r);
+            if (values[k].length == 0) return values[k];
+            combinations *= values[k].length;
+        }
+        // Every record of a large file passes here once per rule; the common single-valued case builds one string.
+        if (combinations == 1) {
+            StringBuilder block = new StringBuilder(32);
+            for (String[] v : values) block.append(v[0]).append('\u0001');
+            return new String[] {block.toString()};
+        }
         List<String> blocks = List.of("");
-        for (BlockKey k : keys) {
-            String[] values = k.values(r);
-            if (values.length == 0) return values;
-            List<String> longer = new ArrayList<>(blocks.size() * values.length);
+        for (String[] keyValues : values) {
+            List<String> longer = new ArrayList<>(blocks.size() * keyValues.length);
             for (String prefix : blocks) {
-                for (String v : values) longer.add(prefix + v + '\u0001');
+                for (String v : keyValues) longer.add(prefix + v + '\u0001');
             }
             blocks = longer;
         }

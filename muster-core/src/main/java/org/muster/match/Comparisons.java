@@ -11,7 +11,8 @@ public final class Comparisons {
     /**
      * A name: exact, nickname (first names), Jaro-Winkler >= 0.94 or one edit, Jaro-Winkler >= 0.88, same Double
      * Metaphone code, swapped with the other name (first typed as last), initial against full name; exact
-     * agreement is adjusted by how common the name is.
+     * agreement is adjusted by how common the name is. When both names were typed in each other's field, each is
+     * scored as if in place (a swap is a clerical slip, not evidence against the match).
      */
     public static Comparison name(Field field, boolean nicknames) {
         return new NameComparison(field, nicknames);
@@ -27,8 +28,9 @@ public final class Comparisons {
 
     /**
      * Where someone lives, as one comparison because street, zip and city agree together (as separate comparisons
-     * their weights would be counted three times over): same street address (zip agreeing or unknown), similar
-     * street in the same zip, same zip, same city.
+     * their weights would be counted three times over): same street address (zip agreeing or unknown), same street
+     * address in another zip, similar street in the same zip, similar street with a zip one typo away or the same
+     * city, same zip, same city.
      */
     public static Comparison residence() {
         return new ResidenceComparison();
@@ -74,15 +76,32 @@ public final class Comparisons {
             String x = a.text[f];
             String y = b.text[f];
             if (x == null || y == null) return 0;
+            int direct = spelling(x, y);
+            if (direct > 1) return direct;
+            String px = phonetic(a);
+            if (px != null && px.equals(phonetic(b))) return 4;
+            String xOther = other < 0 ? null : a.text[other];
+            String yOther = other < 0 ? null : b.text[other];
+            if (xOther != null && yOther != null) {
+                // First and last typed in each other's fields: both names must agree crosswise, each scored as if in
+                // place. Most pairs here are simply different people: the first letters rule them out cheaply.
+                if (x.charAt(0) == yOther.charAt(0) || y.charAt(0) == xOther.charAt(0)) {
+                    int crosswise = Math.min(spelling(x, yOther), spelling(y, xOther));
+                    if (crosswise >= 5) return crosswise;
+                }
+                if (x.equals(yOther) || y.equals(xOther)) return 3;
+            }
+            return 1;
+        }
+
+        /** The spelling levels (exact, nickname, Jaro-Winkler bands, initial), or 1 when the spellings differ. */
+        private int spelling(String x, String y) {
             if (x.equals(y)) return 8;
             if (x.length() == 1 || y.length() == 1) return x.charAt(0) == y.charAt(0) ? 2 : 1;
             if (nicknames != null && nicknames.equivalent(x, y)) return 7;
             double jw = Similarity.jaroWinkler(x, y);
             if (jw >= 0.94 || (jw >= 0.7 && Similarity.damerauLevenshtein(x, y, 1) <= 1)) return 6;
             if (jw >= 0.88) return 5;
-            String px = phonetic(a);
-            if (px != null && px.equals(phonetic(b))) return 4;
-            if (other >= 0 && (x.equals(b.text[other]) || y.equals(a.text[other]))) return 3;
             return 1;
         }
 
@@ -149,7 +168,8 @@ public final class Comparisons {
         private static final int CITY = Field.CITY.ordinal();
 
         ResidenceComparison() {
-            super("residence", List.of("same city", "same zip", "similar street, same zip", "same street address"));
+            super("residence", List.of("same city", "same zip", "similar street, zip or city nearly the same",
+                    "similar street, same zip", "same street address, zip differs", "same street address"));
         }
 
         @Override
@@ -159,13 +179,23 @@ public final class Comparisons {
             boolean zipKnown = x[ZIP] != null && y[ZIP] != null;
             boolean sameZip = zipKnown && x[ZIP].equals(y[ZIP]);
             if (x[ADDRESS] != null && y[ADDRESS] != null) {
-                if (x[ADDRESS].equals(y[ADDRESS]) && (sameZip || !zipKnown)) return 5;
-                if (sameZip && Similarity.jaroWinkler(x[ADDRESS], y[ADDRESS]) >= 0.92) return 4;
+                if (x[ADDRESS].equals(y[ADDRESS])) return sameZip || !zipKnown ? 7 : 6;
+                // A typed zip (one digit off or two swapped) or the same city keeps a similar street meaningful;
+                // checked before the street's Jaro-Winkler, the costly part, which most pairs then skip.
+                int similarStreetLevel = sameZip ? 5
+                        : zipKnown && Similarity.damerauLevenshtein(x[ZIP], y[ZIP], 1) <= 1 || sameCity(x, y) ? 4 : 0;
+                if (similarStreetLevel > 0 && Similarity.jaroWinkler(x[ADDRESS], y[ADDRESS]) >= 0.92) {
+                    return similarStreetLevel;
+                }
             }
             if (sameZip) return 3;
-            if (x[CITY] != null && y[CITY] != null && x[CITY].equals(y[CITY])) return 2;
+            if (sameCity(x, y)) return 2;
             boolean known = zipKnown || x[ADDRESS] != null && y[ADDRESS] != null || x[CITY] != null && y[CITY] != null;
             return known ? 1 : 0;
+        }
+
+        private static boolean sameCity(String[] x, String[] y) {
+            return x[CITY] != null && x[CITY].equals(y[CITY]);
         }
     }
 

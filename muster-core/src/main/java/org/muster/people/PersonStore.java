@@ -7,11 +7,17 @@ import java.util.Optional;
 public interface PersonStore {
 
     /** What {@link #upsert} did with each person it was given. */
-    record UpsertResult(int created, int updated, int unchanged) {
+    record UpsertResult(int created, int updated, int unchanged, VoteResult votes) {
+
+        /** Nothing done: no people given. */
+        public static final UpsertResult NONE = new UpsertResult(0, 0, 0, VoteResult.NONE);
     }
 
     /** What {@link #addVotes} did: votes stored, votes already on record, votes of unknown registrations. */
     record VoteResult(int added, int existing, int unmatched) {
+
+        /** Nothing done: no votes given. */
+        public static final VoteResult NONE = new VoteResult(0, 0, 0);
     }
 
     /** Inserts people with all their identities and history, all-or-nothing, and returns their ids in order. */
@@ -22,7 +28,8 @@ public interface PersonStore {
      * exactly one): unknown registrations are inserted; known ones are updated in place when the file says
      * something new (names, party, addresses, phones, registration), with a timeline entry and an outbox event
      * per kind of change (moved, status changed, updated). Emails, tags and consent are not the file's to change.
-     * All-or-nothing.
+     * Votes the people carry (files with inline history) are stored with them and counted in the result: all of a
+     * new person's, and those of known people not already on record. All-or-nothing.
      */
     UpsertResult upsert(long campaignId, List<NewPerson> people);
 

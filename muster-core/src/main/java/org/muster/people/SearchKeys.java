@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Lower-case ASCII keys that people are searched by. Stored beside the readable values and compared by index
  * range ({@code key >= prefix and key < upperBound(prefix)}), which both SQLite and PostgreSQL answer from a
- * B-tree without scanning, unlike {@code LIKE} or {@code lower(...)}.
+ * B-tree without scanning, unlike {@code LIKE} or {@code lower(...)}. Computed for every row of a voter file, so
+ * they are character loops, not regular expressions (a replaceAll compiles its pattern on each call).
  */
 public final class SearchKeys {
 
@@ -15,12 +16,31 @@ public final class SearchKeys {
 
     /** "José O'Brien-Smith" becomes "joseobriensmith": accents folded, punctuation and spaces dropped. */
     public static String name(String value) {
-        return fold(value).replaceAll("[^a-z0-9]", "");
+        String folded = fold(value);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (isKeyChar(c)) out.append(c);
+        }
+        return out.toString();
     }
 
     /** Street addresses keep single spaces between words: "12 Oak St., Apt 4" becomes "12 oak st apt 4". */
     public static String address(String value) {
-        return fold(value).replaceAll("[^a-z0-9 ]", " ").replaceAll(" +", " ").trim();
+        String folded = fold(value);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (isKeyChar(c)) {
+                if (space && !out.isEmpty()) out.append(' ');
+                out.append(c);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return out.toString();
     }
 
     public static String email(String value) {
@@ -29,8 +49,13 @@ public final class SearchKeys {
 
     /** Digits only, with the North American country code added to a bare ten-digit number. */
     public static String phone(String value) {
-        String digits = value == null ? "" : value.replaceAll("[^0-9]", "");
-        return digits.length() == 10 ? "1" + digits : digits;
+        if (value == null) return "";
+        StringBuilder digits = new StringBuilder(value.length() + 1);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') digits.append(c);
+        }
+        return digits.length() == 10 ? digits.insert(0, '1').toString() : digits.toString();
     }
 
     /** The smallest key greater than every key starting with the prefix (keys are ASCII below '~'). */
@@ -38,9 +63,26 @@ public final class SearchKeys {
         return prefix + '~';
     }
 
+    private static boolean isKeyChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** Lower case with accents dropped; plain ASCII (nearly every row of a state file) skips the decomposition. */
     private static String fold(String value) {
         if (value == null) return "";
+        boolean ascii = true;
+        for (int i = 0; i < value.length() && ascii; i++) ascii = value.charAt(i) < 0x80;
+        if (ascii) return value.toLowerCase(Locale.ROOT);
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 }

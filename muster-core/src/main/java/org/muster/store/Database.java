@@ -148,6 +148,9 @@ public final class Database implements AutoCloseable {
             // SQLite's default page cache is 2 MiB: far smaller than the indexes of a million people, so bulk
             // writes would re-read and re-write index pages at every batch. 64 MiB per connection.
             hc.addDataSourceProperty("cache_size", "-65536");
+            // A checkpoint copies the write-ahead log into the database at commit once the log holds this many
+            // pages (default 1,000: every few batches of a bulk load, re-copying the same index pages each time).
+            hc.addDataSourceProperty("wal_autocheckpoint", "16384");
             hc.setMaximumPoolSize(4);
         } else {
             // A generic plan cached while a table was empty (the start of a bulk load) keeps seq-scanning it

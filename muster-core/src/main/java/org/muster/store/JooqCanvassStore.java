@@ -11,6 +11,7 @@ import static org.muster.store.CanvassTables.ListTable;
 import static org.muster.store.CanvassTables.NewPersonTable;
 import static org.muster.store.CanvassTables.ResultTable;
 import static org.muster.store.CanvassTables.ScriptTable;
+import static org.muster.store.MapTables.TurfTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.AppUserTable;
 import static org.muster.store.Tables.PersonAddressTable;
@@ -42,6 +43,7 @@ import org.jooq.exception.DataAccessException;
 import org.muster.account.Role;
 import org.muster.account.User;
 import org.muster.canvass.Assignment;
+import org.muster.canvass.CanvassActivities;
 import org.muster.canvass.CanvassList;
 import org.muster.canvass.CanvassStore;
 import org.muster.canvass.Door;
@@ -114,6 +116,22 @@ public final class JooqCanvassStore implements CanvassStore {
         String n = requireName(name, "list");
         if (script(campaignId, scriptId).isEmpty()) throw new IllegalArgumentException("There is no script " + scriptId + " in this campaign.");
         List<Long> ordered = kind == ListKind.WALK ? walkOrder(campaignId, personIds) : withPhone(campaignId, personIds);
+        return insertList(campaignId, n, kind, scriptId, source, turfId, ordered, createdBy);
+    }
+
+    @Override
+    public CanvassList createRouteList(long campaignId, String name, long scriptId, String source, long turfId,
+            long[] personIdsInRouteOrder, Long createdBy) {
+        String n = requireName(name, "list");
+        if (script(campaignId, scriptId).isEmpty()) throw new IllegalArgumentException("There is no script " + scriptId + " in this campaign.");
+        Set<Long> inCampaign = new HashSet<>();
+        for (List<Long> chunk : chunks(personIdsInRouteOrder)) inCampaign.addAll(names(campaignId, chunk).keySet());
+        List<Long> ordered = Arrays.stream(personIdsInRouteOrder).boxed().distinct().filter(inCampaign::contains).toList();
+        return insertList(campaignId, n, ListKind.WALK, scriptId, source, turfId, ordered, createdBy);
+    }
+
+    private CanvassList insertList(long campaignId, String n, ListKind kind, long scriptId, String source, Long turfId,
+            List<Long> ordered, Long createdBy) {
         long now = System.currentTimeMillis();
         long id = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -214,14 +232,28 @@ public final class JooqCanvassStore implements CanvassStore {
                 EntryTable.RESULT_CODE, EntryTable.ATTEMPTS).from(EntryTable.T).where(where).orderBy(EntryTable.POSITION).fetch();
         List<Long> ids = entries.stream().map(r -> r.get(EntryTable.PERSON_ID)).toList();
         Map<Long, PersonSummary> people = new HashMap<>();
+        Map<Long, String> parties = new HashMap<>();
+        Map<Long, double[]> homes = new HashMap<>();
         JooqPersonStore persons = new JooqPersonStore(dsl);
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            persons.summaries(ids.subList(i, Math.min(ids.size(), i + CHUNK))).forEach(p -> people.put(p.id(), p));
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            persons.summaries(chunk).forEach(p -> people.put(p.id(), p));
+            dsl.select(PersonTable.ID, PersonTable.PARTY).from(PersonTable.T).where(PersonTable.ID.in(chunk))
+                    .forEach(r -> parties.put(r.get(PersonTable.ID), r.get(PersonTable.PARTY)));
+            // The first address, as in the summary's address line.
+            dsl.select(PersonAddressTable.PERSON_ID, PersonAddressTable.LATITUDE, PersonAddressTable.LONGITUDE).from(PersonAddressTable.T)
+                    .where(PersonAddressTable.PERSON_ID.in(chunk)).orderBy(PersonAddressTable.ID)
+                    .forEach(r -> homes.putIfAbsent(r.get(PersonAddressTable.PERSON_ID), r.get(PersonAddressTable.LATITUDE) == null
+                            || r.get(PersonAddressTable.LONGITUDE) == null ? new double[0]
+                            : new double[] {r.get(PersonAddressTable.LATITUDE), r.get(PersonAddressTable.LONGITUDE)}));
         }
         return entries.stream().map(r -> {
             PersonSummary p = people.get(r.get(EntryTable.PERSON_ID));
+            double[] home = homes.getOrDefault(p.id(), new double[0]);
             return new Door(r.get(EntryTable.LIST_ID), r.get(EntryTable.POSITION), p.id(), p.displayName(), p.address(), p.phone(),
-                    OPEN.equals(r.get(EntryTable.STATUS)), r.get(EntryTable.RESULT_CODE), r.get(EntryTable.ATTEMPTS));
+                    OPEN.equals(r.get(EntryTable.STATUS)), r.get(EntryTable.RESULT_CODE), r.get(EntryTable.ATTEMPTS),
+                    home.length == 0 ? null : home[0], home.length == 0 ? null : home[1],
+                    p.birthYear() != null ? p.birthYear() : p.birthDate() == null ? null : p.birthDate().getYear(), parties.get(p.id()));
         }).toList();
     }
 
@@ -231,9 +263,13 @@ public final class JooqCanvassStore implements CanvassStore {
     public List<User> assignableUsers(long campaignId) {
         return dsl.select(AppUserTable.READ).from(AppUserTable.T).where(AppUserTable.CAMPAIGN_ID.eq(campaignId))
                 .and(AppUserTable.ACTIVE.isTrue()).and(AppUserTable.ROLE.in(Role.VOLUNTEER.name(), Role.ORGANISER.name(), Role.ADMIN.name()))
-                .fetch(r -> new User(r.get(AppUserTable.ID), r.get(AppUserTable.CAMPAIGN_ID), r.get(AppUserTable.EMAIL),
-                        r.get(AppUserTable.DISPLAY_NAME), Role.valueOf(r.get(AppUserTable.ROLE)), r.get(AppUserTable.ACTIVE)))
+                .fetch(JooqCanvassStore::user)
                 .stream().sorted(Comparator.comparing((User u) -> u.role() != Role.VOLUNTEER).thenComparing(User::displayName)).toList();
+    }
+
+    private static User user(Record r) {
+        return new User(r.get(AppUserTable.ID), r.get(AppUserTable.CAMPAIGN_ID), r.get(AppUserTable.EMAIL),
+                r.get(AppUserTable.DISPLAY_NAME), Role.valueOf(r.get(AppUserTable.ROLE)), r.get(AppUserTable.ACTIVE));
     }
 
     @Override
@@ -365,12 +401,11 @@ public final class JooqCanvassStore implements CanvassStore {
     private static void writeBack(DSLContext tx, long campaignId, User user, CanvassList list, Script script, Submission s,
             Integer support, long now) {
         long personId = s.personId();
-        String channel = list.kind() == ListKind.WALK ? "canvass" : "call";
         String summary = (list.kind() == ListKind.WALK ? "Door knock" : "Call") + " (" + list.name() + "): " + s.code().label()
                 + (s.answers().isEmpty() ? "" : ". " + script.summary(s.answers()))
                 + (s.note() == null || s.note().isBlank() ? "" : ". Note: " + s.note().strip());
         tx.insertInto(ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE, ActivityTable.SUMMARY, ActivityTable.ACTOR)
-                .values(personId, now, s.code().contact() ? channel : channel + "_attempt", summary, user.displayName()).execute();
+                .values(personId, now, CanvassActivities.type(list.kind(), s.code()), summary, user.displayName()).execute();
         if (support != null) {
             tx.update(PersonTable.T).set(PersonTable.SUPPORT_LEVEL, support).set(PersonTable.UPDATED_AT, now)
                     .where(PersonTable.ID.eq(personId)).execute();
@@ -451,15 +486,18 @@ public final class JooqCanvassStore implements CanvassStore {
         Field<Integer> attempts = count();
         Field<BigDecimal> contacts = sum(when(ResultTable.RESULT_CODE.in(contactCodes()), inline(1)).otherwise(inline(0)));
         Field<BigDecimal> ids = sum(when(ResultTable.SUPPORT_LEVEL.isNotNull(), inline(1)).otherwise(inline(0)));
-        return dsl.select(ResultTable.LIST_ID, ListTable.NAME, ResultTable.USER_ID, AppUserTable.DISPLAY_NAME, attempts, contacts, ids)
+        return dsl.select(ResultTable.LIST_ID, ListTable.NAME, ListTable.TURF_ID, TurfTable.NAME, ResultTable.USER_ID,
+                        AppUserTable.DISPLAY_NAME, attempts, contacts, ids)
                 .from(ResultTable.T).join(ListTable.T).on(ListTable.ID.eq(ResultTable.LIST_ID))
                 .join(AppUserTable.T).on(AppUserTable.ID.eq(ResultTable.USER_ID))
+                .leftJoin(TurfTable.T).on(TurfTable.ID.eq(ListTable.TURF_ID))
                 .where(ResultTable.CAMPAIGN_ID.eq(campaignId)).and(ResultTable.OUTCOME.eq(Outcome.APPLIED.name()))
                 .and(ResultTable.PERSON_ID.isNotNull())
-                .groupBy(ResultTable.LIST_ID, ListTable.NAME, ResultTable.USER_ID, AppUserTable.DISPLAY_NAME)
+                .groupBy(ResultTable.LIST_ID, ListTable.NAME, ListTable.TURF_ID, TurfTable.NAME, ResultTable.USER_ID, AppUserTable.DISPLAY_NAME)
                 .orderBy(ListTable.NAME, AppUserTable.DISPLAY_NAME)
-                .fetch(r -> new FieldProgress(r.get(ResultTable.LIST_ID), r.get(ListTable.NAME), r.get(ResultTable.USER_ID),
-                        r.get(AppUserTable.DISPLAY_NAME), r.get(attempts), r.get(contacts).longValue(), r.get(ids).longValue()));
+                .fetch(r -> new FieldProgress(r.get(ResultTable.LIST_ID), r.get(ListTable.NAME), r.get(ListTable.TURF_ID),
+                        r.get(TurfTable.NAME), r.get(ResultTable.USER_ID), r.get(AppUserTable.DISPLAY_NAME), r.get(attempts),
+                        r.get(contacts).longValue(), r.get(ids).longValue()));
     }
 
     private static List<String> contactCodes() {
@@ -488,9 +526,44 @@ public final class JooqCanvassStore implements CanvassStore {
 
     @Override
     public void linkContact(long pendingId, long personId) {
-        int n = dsl.update(NewPersonTable.T).set(NewPersonTable.STATUS, "LINKED").set(NewPersonTable.PERSON_ID, personId)
-                .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).execute();
-        if (n == 0) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+        Record r = dsl.select(ResultTable.CAMPAIGN_ID, ResultTable.IDEMPOTENCY_KEY, ResultTable.LIST_ID, ResultTable.USER_ID,
+                        ResultTable.RESULT_CODE, ResultTable.ANSWERS, ResultTable.SUPPORT_LEVEL, ResultTable.NOTE, ResultTable.OUTCOME,
+                        ResultTable.RECORDED_AT)
+                .from(NewPersonTable.T).join(ResultTable.T).on(ResultTable.ID.eq(NewPersonTable.RESULT_ID))
+                .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).fetchOne();
+        if (r == null) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+        long campaignId = r.get(ResultTable.CAMPAIGN_ID);
+        boolean applied = Outcome.APPLIED.name().equals(r.get(ResultTable.OUTCOME));
+        // Read before the transaction: SQLite's writer holds its connection, reads take another.
+        CanvassList list = list(campaignId, r.get(ResultTable.LIST_ID)).orElseThrow();
+        Script script = script(campaignId, list.scriptId()).orElseThrow().script();
+        User user = dsl.select(AppUserTable.READ).from(AppUserTable.T).where(AppUserTable.ID.eq(r.get(ResultTable.USER_ID)))
+                .fetchOne(JooqCanvassStore::user);
+        Submission s = new Submission(r.get(ResultTable.IDEMPOTENCY_KEY), list.id(), personId, ResultCode.valueOf(r.get(ResultTable.RESULT_CODE)),
+                answers(r.get(ResultTable.ANSWERS)), r.get(ResultTable.NOTE), Instant.ofEpochMilli(r.get(ResultTable.RECORDED_AT)), null);
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int n = tx.update(NewPersonTable.T).set(NewPersonTable.STATUS, "LINKED").set(NewPersonTable.PERSON_ID, personId)
+                    .where(NewPersonTable.ID.eq(pendingId)).and(NewPersonTable.STATUS.eq("PENDING")).execute();
+            if (n == 0) throw new IllegalArgumentException("There is no pending new person " + pendingId + ".");
+            if (!applied) return;
+            // The conversation at the door belongs to the person identity resolution found or made.
+            long now = System.currentTimeMillis();
+            writeBack(tx, campaignId, user, list, script, s, r.get(ResultTable.SUPPORT_LEVEL), now);
+            Batch events = Outbox.batch(tx);
+            Outbox.add(events, now, "person", personId, "person.canvassed");
+            events.execute();
+        });
+    }
+
+    private static Map<Integer, Integer> answers(String text) {
+        Map<Integer, Integer> out = new HashMap<>();
+        if (text == null || text.isEmpty()) return out;
+        for (String pair : text.split(",")) {
+            String[] kv = pair.split(":");
+            out.put(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
+        }
+        return out;
     }
 
     private static String requireName(String name, String what) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -83,9 +84,10 @@ final class JooqImportJobStore implements ImportJobStore {
         ImportJob.Counts delta = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long now = System.currentTimeMillis();
-            UpsertResult r = people.isEmpty() ? new UpsertResult(0, 0, 0)
+            UpsertResult r = people.isEmpty() ? UpsertResult.NONE
                     : RegistrationUpsert.upsert(tx, campaignId, people, now);
-            ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(), 0, 0, 0);
+            ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(),
+                    r.votes().added(), r.votes().existing(), r.votes().unmatched());
             checkpoint(tx, jobId, ImportJob.Phase.VOTERS, d, errors, line, offset, now);
             return d;
         });
@@ -117,7 +119,7 @@ final class JooqImportJobStore implements ImportJobStore {
             long jobCreated = tx.select(ImportJobTable.CREATED_AT).from(ImportJobTable.T)
                     .where(ImportJobTable.ID.eq(jobId)).fetchOne(ImportJobTable.CREATED_AT);
             // People this job created arrive with their history: only people known before it get "voted" entries.
-            VoteResult r = votes.isEmpty() ? new VoteResult(0, 0, 0)
+            VoteResult r = votes.isEmpty() ? VoteResult.NONE
                     : RegistrationUpsert.addVotes(tx, campaignId, votes, jobCreated, now);
             ImportJob.Counts d = new ImportJob.Counts(0, 0, 0, errors.size(), r.added(), r.existing(), r.unmatched());
             checkpoint(tx, jobId, ImportJob.Phase.HISTORY, d, errors, line, offset, now);
@@ -149,6 +151,27 @@ final class JooqImportJobStore implements ImportJobStore {
                 .execute();
         // A job finished by someone else must not take more rows: roll the batch back.
         if (updated != 1) throw new IllegalStateException("Import job " + jobId + " is not running");
+    }
+
+    @Override
+    public int deferIndexesForFirstLoad(long jobId) {
+        return dsl.transactionResult(cfg -> DeferredIndexes.deferIfNoPeople(cfg.dsl(), jobId));
+    }
+
+    @Override
+    public void rebuildIndexes(long jobId, BiConsumer<Integer, Integer> progress) {
+        int total = DeferredIndexes.pending(dsl, jobId);
+        if (total == 0) return;
+        dsl.update(ImportJobTable.T).set(ImportJobTable.PHASE, ImportJob.Phase.INDEXES.name())
+                .set(ImportJobTable.CHECKPOINT_LINE, 0L).set(ImportJobTable.CHECKPOINT_OFFSET, 0L)
+                .set(ImportJobTable.UPDATED_AT, System.currentTimeMillis()).where(ImportJobTable.ID.eq(jobId)).execute();
+        progress.accept(0, total);
+        DeferredIndexes.rebuild(dsl, jobId, built -> progress.accept(built, total));
+    }
+
+    @Override
+    public void rebuildIndexesLeftBehind() {
+        for (long jobId : DeferredIndexes.jobsWithPending(dsl)) DeferredIndexes.rebuild(dsl, jobId, built -> { });
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.muster.store.MatchTables.PERSON_CHILDREN;
 import static org.muster.store.MatchTables.PersonMergeTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.AuditLogTable;
-import static org.muster.store.Tables.OutboxEventTable;
 import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonEmailTable;
 import static org.muster.store.Tables.PersonPhoneTable;
@@ -118,21 +117,13 @@ public final class JooqMatchStore implements MatchStore {
 
     @Override
     public long lastEventId() {
-        Long max = dsl.select(DSL.max(OutboxEventTable.ID)).from(OutboxEventTable.T).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
+        return Outbox.lastEventId(dsl);
     }
 
     @Override
     public Changes changesAfter(long afterEventId, int limit) {
-        long last = afterEventId;
-        List<Long> people = new ArrayList<>();
-        for (var r : dsl.select(OutboxEventTable.ID, OutboxEventTable.AGGREGATE, OutboxEventTable.AGGREGATE_ID)
-                .from(OutboxEventTable.T).where(OutboxEventTable.ID.gt(afterEventId)).orderBy(OutboxEventTable.ID)
-                .limit(limit).fetch()) {
-            last = r.value1();
-            if ("person".equals(r.value2())) people.add(r.value3());
-        }
-        return new Changes(last, people);
+        Outbox.PersonChanges changes = Outbox.personChanges(dsl, afterEventId, limit);
+        return new Changes(changes.lastEventId(), changes.personIds());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.muster.store;
 
+import static org.muster.store.SegmentTables.CustomFieldTable;
+import static org.muster.store.SegmentTables.CustomFieldValueTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.ConsentTable;
 import static org.muster.store.Tables.DataOriginTable;
@@ -64,14 +66,14 @@ final class JooqPersonStore implements PersonStore {
 
     @Override
     public UpsertResult upsert(long campaignId, List<NewPerson> people) {
-        if (people.isEmpty()) return new UpsertResult(0, 0, 0);
+        if (people.isEmpty()) return UpsertResult.NONE;
         return dsl.transactionResult(cfg -> RegistrationUpsert.upsert(cfg.dsl(), campaignId, people,
                 System.currentTimeMillis()));
     }
 
     @Override
     public VoteResult addVotes(long campaignId, List<RegisteredVote> votes, long quietSince) {
-        if (votes.isEmpty()) return new VoteResult(0, 0, 0);
+        if (votes.isEmpty()) return VoteResult.NONE;
         return dsl.transactionResult(cfg -> RegistrationUpsert.addVotes(cfg.dsl(), campaignId, votes, quietSince,
                 System.currentTimeMillis()));
     }
@@ -106,6 +108,9 @@ final class JooqPersonStore implements PersonStore {
         Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE,
                 ActivityTable.SUMMARY, ActivityTable.ACTOR);
         Batch events = Outbox.batch(tx);
+        Map<String, Long> fields = customFieldIds(tx, campaignId,
+                people.stream().flatMap(p -> p.customFields().keySet().stream()).collect(LinkedHashSet::new, Set::add, Set::addAll));
+        Batch customValues = customValues(tx);
 
         for (int i = 0; i < people.size(); i++) {
             NewPerson p = people.get(i);
@@ -135,10 +140,14 @@ final class JooqPersonStore implements PersonStore {
             for (String tag : new LinkedHashSet<>(p.tags())) {
                 taggings.add(id, tags.get(tag), now);
             }
+            p.customFields().forEach((field, value) -> {
+                if (value != null) customValues.add(id, fields.get(field), value);
+            });
             activities.add(id, now, "created", p.origin() == null ? "Added" : "Added from " + p.origin(), null);
-            Outbox.add(events, now, "person", id, "person.created");
         }
-        for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, activities, events)) {
+        Outbox.addPeople(events, now, ids, "person.created");
+        for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, customValues,
+                activities, events)) {
             b.execute();
         }
         return ids;
@@ -308,16 +317,38 @@ final class JooqPersonStore implements PersonStore {
         return idsByKey(tx, names, TagTable.T, TagTable.ID, TagTable.CAMPAIGN_ID, TagTable.NAME, campaignId);
     }
 
-    /** Looks up the ids of (campaign, key) rows, inserting the missing ones in one batch. */
+    /** Custom fields by name, the missing ones created as text fields (what a file's column holds). */
+    static Map<String, Long> customFieldIds(DSLContext tx, long campaignId, Set<String> names) {
+        return idsByKey(tx, names, CustomFieldTable.T, CustomFieldTable.ID, CustomFieldTable.CAMPAIGN_ID,
+                CustomFieldTable.NAME, campaignId, CustomFieldTable.DATA_TYPE, "text");
+    }
+
+    static Batch customValues(DSLContext tx) {
+        return new Batch(tx, CustomFieldValueTable.T, CustomFieldValueTable.PERSON_ID, CustomFieldValueTable.FIELD_ID,
+                CustomFieldValueTable.VALUE);
+    }
+
     private static Map<String, Long> idsByKey(DSLContext tx, Set<String> keys, org.jooq.Table<Record> table,
             Field<Long> id, Field<Long> campaign, Field<String> key, long campaignId) {
+        return idsByKey(tx, keys, table, id, campaign, key, campaignId, null, null);
+    }
+
+    /**
+     * Looks up the ids of (campaign, key) rows, inserting the missing ones in one batch (with {@code fixed} set to
+     * {@code fixedValue} when given).
+     */
+    private static Map<String, Long> idsByKey(DSLContext tx, Set<String> keys, org.jooq.Table<Record> table,
+            Field<Long> id, Field<Long> campaign, Field<String> key, long campaignId, Field<String> fixed,
+            String fixedValue) {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) return ids;
         selectIds(tx, keys, table, id, campaign, key, campaignId, ids);
         if (ids.size() < keys.size()) {
-            Batch missing = new Batch(tx, table, campaign, key);
+            Batch missing = fixed == null ? new Batch(tx, table, campaign, key) : new Batch(tx, table, campaign, key, fixed);
             for (String k : keys) {
-                if (!ids.containsKey(k)) missing.add(campaignId, k);
+                if (ids.containsKey(k)) continue;
+                if (fixed == null) missing.add(campaignId, k);
+                else missing.add(campaignId, k, fixedValue);
             }
             missing.execute();
             selectIds(tx, keys, table, id, campaign, key, campaignId, ids);

@@ -8,7 +8,6 @@ import static org.muster.store.SegmentTables.CustomFieldValueTable;
 import static org.muster.store.SegmentTables.ScoreTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.ConsentTable;
-import static org.muster.store.Tables.OutboxEventTable;
 import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonTable;
 import static org.muster.store.Tables.TagTable;
@@ -16,7 +15,6 @@ import static org.muster.store.Tables.TaggingTable;
 import static org.muster.store.Tables.VoteHistoryTable;
 import static org.muster.store.Tables.VoterRegistrationTable;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -128,20 +126,13 @@ public final class JooqSegmentSource implements SegmentSource {
 
     @Override
     public long lastEventId() {
-        Long max = dsl.select(DSL.max(OutboxEventTable.ID)).from(OutboxEventTable.T).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
+        return Outbox.lastEventId(dsl);
     }
 
     @Override
     public Changes changesAfter(long afterEventId, int limit) {
-        long last = afterEventId;
-        List<Long> people = new ArrayList<>();
-        for (var r : dsl.select(OutboxEventTable.ID, OutboxEventTable.AGGREGATE, OutboxEventTable.AGGREGATE_ID).from(OutboxEventTable.T)
-                .where(OutboxEventTable.ID.gt(afterEventId)).orderBy(OutboxEventTable.ID).limit(limit).fetch()) {
-            last = r.value1();
-            if ("person".equals(r.value2())) people.add(r.value3());
-        }
-        return new Changes(last, people);
+        Outbox.PersonChanges changes = Outbox.personChanges(dsl, afterEventId, limit);
+        return new Changes(changes.lastEventId(), changes.personIds());
     }
 
     @Override

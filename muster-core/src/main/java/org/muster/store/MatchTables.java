@@ -88,7 +88,9 @@ final class MatchTables {
     private static final DataType<Long> BIGINT = SQLDataType.BIGINT;
     private static final DataType<String> TEXT = SQLDataType.VARCHAR;
     private static final DataType<Double> DOUBLE = SQLDataType.DOUBLE;
+    private static final DataType<Integer> INTEGER = SQLDataType.INTEGER;
     private static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;
+    private static final DataType<Boolean> BOOLEAN = SQLDataType.BOOLEAN;
 
     /** Every table a merge moves, in an order that respects foreign keys on re-insert. */
     static final List<PersonChild> PERSON_CHILDREN = List.of(
@@ -124,5 +126,13 @@ final class MatchTables {
                     "source", TEXT, "external_id", TEXT),
             // One row per person and event: the survivor's own row for an event wins over the merged person's.
             child("event_attendance", List.of("id"), List.of("event_id"),
-                    "id", BIGINT, "event_id", BIGINT, "person_id", BIGINT, "status", TEXT, "recorded_at", BIGINT));
+                    "id", BIGINT, "event_id", BIGINT, "person_id", BIGINT, "status", TEXT, "recorded_at", BIGINT),
+            // A person in two sends keeps one row per send: the survivor's.
+            child("message_recipient", List.of("id"), List.of("send_id"),
+                    "id", BIGINT, "send_id", BIGINT, "person_id", BIGINT, "variant_id", BIGINT, "address", TEXT, "phase", TEXT,
+                    "status", TEXT, "reason", TEXT, "attempts", INTEGER, "sent_at", BIGINT, "confirmed_at", BIGINT),
+            child("sms_recipient", List.of("id"), List.of(),
+                    "id", BIGINT, "job_id", BIGINT, "person_id", BIGINT, "phone", TEXT, "zone", TEXT, "body", TEXT,
+                    "status", TEXT, "not_before", BIGINT, "covered_by", BIGINT, "gateway_id", TEXT, "attempts", BIGINT,
+                    "in_doubt", BOOLEAN, "error", TEXT, "updated_at", BIGINT));
 }

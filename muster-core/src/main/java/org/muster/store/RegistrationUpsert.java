@@ -1,5 +1,6 @@
 package org.muster.store;
 
+import static org.muster.store.SegmentTables.CustomFieldValueTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonPhoneTable;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,8 +78,11 @@ final class RegistrationUpsert {
             Registration r = p.registrations().getFirst();
             for (VoteRecord v : p.votes()) votes.add(new RegisteredVote(r.state(), r.registrationId(), v));
         }
-        addVotes(tx, campaignId, votes, now, now);
-        return new UpsertResult(created.size(), updated + repeated, existing.size() - updated);
+        VoteResult knownVotes = addVotes(tx, campaignId, votes, now, now);
+        int createdVotes = 0;
+        for (NewPerson p : created) createdVotes += p.votes().size();
+        return new UpsertResult(created.size(), updated + repeated, existing.size() - updated,
+                new VoteResult(createdVotes + knownVotes.added(), knownVotes.existing(), knownVotes.unmatched()));
     }
 
     static VoteResult addVotes(DSLContext tx, long campaignId, List<RegisteredVote> votes, long quietSince, long now) {
@@ -164,6 +169,9 @@ final class RegistrationUpsert {
         private final Batch events;
         private final Batch newAddresses;
         private final Batch newPhones;
+        private final Batch newCustomValues;
+        /** Ids of the custom fields this batch's people carry, by name. */
+        private Map<String, Long> fields = Map.of();
 
         Changes(DSLContext tx, long campaignId, long now) {
             this.tx = tx;
@@ -177,6 +185,7 @@ final class RegistrationUpsert {
                     PersonAddressTable.LONGITUDE, PersonAddressTable.SEARCH_ADDRESS);
             this.newPhones = new Batch(tx, PersonPhoneTable.T, PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164,
                     PersonPhoneTable.SEARCH_PHONE);
+            this.newCustomValues = JooqPersonStore.customValues(tx);
         }
 
         /** @return how many people changed */
@@ -186,6 +195,10 @@ final class RegistrationUpsert {
             Map<Long, Record> persons = new HashMap<>();
             Map<Long, List<PostalAddress>> addresses = new HashMap<>();
             Map<Long, Set<String>> phones = new HashMap<>();
+            Set<String> fieldNames = new LinkedHashSet<>();
+            people.values().forEach(p -> fieldNames.addAll(p.customFields().keySet()));
+            fields = JooqPersonStore.customFieldIds(tx, campaignId, fieldNames);
+            Map<Long, Map<Long, String>> customValues = new HashMap<>();
             for (List<Long> chunk : JooqPersonStore.chunks(ids, CHUNK)) {
                 tx.select(PersonTable.ID, PersonTable.FIRST_NAME, PersonTable.MIDDLE_NAME, PersonTable.LAST_NAME,
                                 PersonTable.SUFFIX, PersonTable.BIRTH_YEAR, PersonTable.GENDER, PersonTable.PARTY)
@@ -202,22 +215,30 @@ final class RegistrationUpsert {
                         .where(PersonPhoneTable.PERSON_ID.in(chunk))
                         .forEach(r -> phones.computeIfAbsent(r.get(PersonPhoneTable.PERSON_ID), k -> new HashSet<>())
                                 .add(r.get(PersonPhoneTable.NUMBER_E164)));
+                if (!fields.isEmpty()) {
+                    tx.select(CustomFieldValueTable.PERSON_ID, CustomFieldValueTable.FIELD_ID, CustomFieldValueTable.VALUE)
+                            .from(CustomFieldValueTable.T).where(CustomFieldValueTable.PERSON_ID.in(chunk)
+                                    .and(CustomFieldValueTable.FIELD_ID.in(fields.values())))
+                            .forEach(r -> customValues.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                                    .put(r.value2(), r.value3()));
+                }
             }
             int changed = 0;
             for (Map.Entry<Long, NewPerson> e : people.entrySet()) {
                 long id = e.getKey();
                 if (compare(id, e.getValue(), persons.get(id), addresses.getOrDefault(id, List.of()),
-                        phones.getOrDefault(id, Set.of()), registrations.get(id))) {
+                        phones.getOrDefault(id, Set.of()), customValues.getOrDefault(id, Map.of()),
+                        registrations.get(id))) {
                     changed++;
                 }
             }
-            for (Batch b : List.of(newAddresses, newPhones, activities, events)) b.execute();
+            for (Batch b : List.of(newAddresses, newPhones, newCustomValues, activities, events)) b.execute();
             return changed;
         }
 
         /** @return whether anything changed */
         private boolean compare(long id, NewPerson p, Record person, List<PostalAddress> oldAddresses,
-                                Set<String> oldPhones, Record registration) {
+                                Set<String> oldPhones, Map<Long, String> oldCustomValues, Record registration) {
             List<String> changed = new ArrayList<>();
             diff(changed, "first name", person.get(PersonTable.FIRST_NAME), p.firstName());
             diff(changed, "middle name", person.get(PersonTable.MIDDLE_NAME), p.middleName());
@@ -237,6 +258,15 @@ final class RegistrationUpsert {
 
             List<String> addedPhones = p.phones().stream().filter(n -> !oldPhones.contains(n)).distinct().toList();
             if (!addedPhones.isEmpty()) changed.add("phone");
+
+            // The file owns the custom fields its mapping loads: a changed value replaces the old one.
+            Map<Long, String> changedFields = new LinkedHashMap<>();
+            p.customFields().forEach((name, value) -> {
+                long field = fields.get(name);
+                int before = changed.size();
+                diff(changed, name, oldCustomValues.get(field), value);
+                if (changed.size() > before) changedFields.put(field, value);
+            });
 
             Registration r = p.registrations().getFirst();
             String oldStatus = registration.get(VoterRegistrationTable.STATUS);
@@ -279,6 +309,13 @@ final class RegistrationUpsert {
                 }
             }
             for (String phone : addedPhones) newPhones.add(id, phone, SearchKeys.phone(phone));
+            if (!changedFields.isEmpty()) {
+                tx.deleteFrom(CustomFieldValueTable.T).where(CustomFieldValueTable.PERSON_ID.eq(id)
+                        .and(CustomFieldValueTable.FIELD_ID.in(changedFields.keySet()))).execute();
+                changedFields.forEach((field, value) -> {
+                    if (value != null) newCustomValues.add(id, field, value);
+                });
+            }
             if (registrationChanged) {
                 tx.update(VoterRegistrationTable.T)
                         .set(VoterRegistrationTable.STATE_VOTER_ID, r.stateVoterId()).set(VoterRegistrationTable.COUNTY, r.county())

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How the columns of a delimited file of no known layout become people: for each {@link Target} the column (or
@@ -23,9 +25,20 @@ import java.util.Map;
  * encoding=UTF-8
  * registration_id=ID_VOTER
  * street=HOUSE NO + STREET
+ * custom.Magisterial district=Magisterial District
  * </pre>
+ * A {@code custom.<name>} line loads columns into the campaign's custom field of that name (created as a text field
+ * when it does not exist): what a file carries beyond the people model.
  */
-public record ColumnMapping(String state, char delimiter, Charset encoding, Map<Target, List<String>> columns) {
+public record ColumnMapping(String state, char delimiter, Charset encoding, Map<Target, List<String>> columns,
+                            Map<String, List<String>> customFields) {
+
+    /** The key prefix of custom fields in the text form. */
+    public static final String CUSTOM_PREFIX = "custom.";
+    /** Longest custom field name. */
+    public static final int CUSTOM_NAME_MAX = 100;
+
+    private static final Pattern JOINED = Pattern.compile(" \\+ ");
 
     /** What a column can be loaded as. */
     public enum Target {
@@ -89,6 +102,33 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
             throw new IllegalArgumentException("The mapping needs a column for the registration id (registration_id=...)");
         }
         columns = Collections.unmodifiableMap(copy);
+        Map<String, List<String>> custom = new LinkedHashMap<>();
+        customFields.forEach((name, names) -> {
+            String field = name == null ? "" : name.strip();
+            if (field.isEmpty() || field.length() > CUSTOM_NAME_MAX || field.contains("=")) {
+                throw new IllegalArgumentException("A custom field needs a name of 1 to " + CUSTOM_NAME_MAX
+                        + " characters without '=', found '" + name + "'");
+            }
+            if (!names.isEmpty()) custom.merge(field, List.copyOf(names), (a, b) -> {
+                List<String> both = new ArrayList<>(a);
+                both.addAll(b);
+                return List.copyOf(both);
+            });
+        });
+        customFields = Collections.unmodifiableMap(custom);
+    }
+
+    /** A mapping without custom fields. */
+    public ColumnMapping(String state, char delimiter, Charset encoding, Map<Target, List<String>> columns) {
+        this(state, delimiter, encoding, columns, Map.of());
+    }
+
+    /** Every column the mapping reads, for fields and custom fields alike. */
+    public List<String> mappedColumns() {
+        List<String> all = new ArrayList<>();
+        columns.values().forEach(all::addAll);
+        customFields.values().forEach(all::addAll);
+        return all;
     }
 
     /**
@@ -101,6 +141,7 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
         char delimiter = ',';
         Charset encoding = StandardCharsets.UTF_8;
         Map<Target, List<String>> columns = new EnumMap<>(Target.class);
+        Map<String, List<String>> custom = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -110,6 +151,13 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
             if (eq < 1) throw new IllegalArgumentException("Mapping line " + (i + 1) + ": expected key=value, found " + line);
             String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(eq + 1).strip();
+            if (key.startsWith(CUSTOM_PREFIX)) {
+                String field = line.substring(0, eq).strip().substring(CUSTOM_PREFIX.length()).strip();
+                if (field.isEmpty()) throw new IllegalArgumentException("Mapping line " + number
+                        + ": name the custom field after 'custom.' (custom.Shirt size=SHIRT)");
+                custom.put(field, columnNames(value));
+                continue;
+            }
             switch (key) {
                 case "state" -> state = value.toUpperCase(Locale.ROOT);
                 case "delimiter" -> delimiter = delimiter(value, i + 1);
@@ -118,14 +166,20 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
                     Target target = Arrays.stream(Target.values()).filter(t -> t.key().equals(key)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("Mapping line " + number + ": " + key
                                     + " is not a field Muster loads (one of state, delimiter, encoding, "
-                                    + String.join(", ", Arrays.stream(Target.values()).map(Target::key).toList()) + ")"));
-                    List<String> names = new ArrayList<>();
-                    for (String name : value.split(" \\+ ")) if (!name.isBlank()) names.add(name.strip());
-                    columns.put(target, names);
+                                    + String.join(", ", Arrays.stream(Target.values()).map(Target::key).toList())
+                                    + ", or custom.<name> for a custom field)"));
+                    columns.put(target, columnNames(value));
                 }
             }
         }
-        return new ColumnMapping(state, delimiter, encoding, columns);
+        return new ColumnMapping(state, delimiter, encoding, columns, custom);
+    }
+
+    /** "HOUSE NO + STREET" to its column names. */
+    private static List<String> columnNames(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : JOINED.split(value)) if (!name.isBlank()) names.add(name.strip());
+        return names;
     }
 
     /** The text form {@link #parse} reads. */
@@ -135,6 +189,8 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
         s.append("encoding=").append(encoding.name()).append('\n');
         columns.forEach((target, names) -> s.append(target.key()).append('=').append(String.join(" + ", names))
                 .append('\n'));
+        customFields.forEach((field, names) -> s.append(CUSTOM_PREFIX).append(field).append('=')
+                .append(String.join(" + ", names)).append('\n'));
         return s.toString();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.muster.people.ContactCategory;
@@ -15,8 +16,8 @@ import org.muster.voterfile.ColumnMapping.Target;
 /**
  * Any delimited file with a header, read through a {@link ColumnMapping}: each target field from its column(s), the
  * same normalisation as the state formats (names, USPS street lines and ZIPs, E.164 phones, emails, dates in
- * YYYY-MM-DD or M/D/YYYY with or without a time). The header must hold every mapped column; each row needs a
- * registration id, which is what a re-import updates in place by.
+ * YYYY-MM-DD or M/D/YYYY with or without a time), and columns mapped to custom fields as their text. The header
+ * must hold every mapped column; each row needs a registration id, which is what a re-import updates in place by.
  */
 public final class GenericAdapter implements VoterFileAdapter {
 
@@ -28,6 +29,8 @@ public final class GenericAdapter implements VoterFileAdapter {
     private final String origin;
     /** Per target, the positions of its columns in the current file's layout (set when the file is opened). */
     private Map<Target, int[]> positions = Map.of();
+    /** Per custom field, the positions of its columns. */
+    private Map<String, int[]> customPositions = Map.of();
 
     /** @param mappingName the saved mapping's name, or the mapping file's: recorded on the job */
     public GenericAdapter(ColumnMapping mapping, String mappingName, String fileName) {
@@ -46,6 +49,10 @@ public final class GenericAdapter implements VoterFileAdapter {
         DelimitedReader reader = DelimitedReader.open(file, mapping.dialect(), this::layout, this::problem, offset,
                 line);
         positions = resolve(reader.layout());
+        Map<String, int[]> custom = new LinkedHashMap<>();
+        mapping.customFields().forEach((field, names) -> custom.put(field,
+                names.stream().mapToInt(reader.layout()::index).toArray()));
+        customPositions = custom;
         return reader;
     }
 
@@ -54,9 +61,7 @@ public final class GenericAdapter implements VoterFileAdapter {
             throw new VoterFileFormatException(file.getFileName() + " has no header line in "
                     + mapping.encoding().name() + " separated by " + mapping.dialect().delimiterName());
         }
-        List<String> missing = new ArrayList<>();
-        mapping.columns().values().forEach(names -> names.stream().filter(n -> !header.contains(n))
-                .forEach(missing::add));
+        List<String> missing = mapping.mappedColumns().stream().filter(n -> !header.contains(n)).toList();
         if (!missing.isEmpty()) {
             throw new VoterFileFormatException(file.getFileName() + " does not fit the mapping: its header (separated "
                     + "by " + mapping.dialect().delimiterName() + ") has no column " + String.join(", ", missing));
@@ -73,7 +78,10 @@ public final class GenericAdapter implements VoterFileAdapter {
 
     /** The target's value: its columns' values joined with a space, null when all are empty. */
     private String get(Row row, Target target) {
-        int[] at = positions.get(target);
+        return joined(row, positions.get(target));
+    }
+
+    private static String joined(Row row, int[] at) {
         if (at == null) return null;
         if (at.length == 1) return row.get(at[0]);
         StringBuilder s = new StringBuilder();
@@ -138,7 +146,16 @@ public final class GenericAdapter implements VoterFileAdapter {
                 birth == null ? null : Values.anyDate(birth), year == null ? null : Integer.valueOf(year),
                 get(row, Target.GENDER), get(row, Target.PARTY), null, ContactCategory.PROSPECT, origin,
                 NcVoterMapper.householdKey(street, zip), email == null ? List.of() : List.of(email),
-                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), List.of(), List.of());
+                phone == null ? List.of() : List.of(phone), addresses, List.of(registration), List.of(), List.of(),
+                customFields(row));
+    }
+
+    /** Every mapped custom field, null when its columns are empty (a re-import then clears the old value). */
+    private Map<String, String> customFields(Row row) {
+        if (customPositions.isEmpty()) return Map.of();
+        Map<String, String> values = new LinkedHashMap<>();
+        customPositions.forEach((field, at) -> values.put(field, joined(row, at)));
+        return values;
     }
 
     private String orState(String value) {

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One import of a voter file (and its optional history file) into a campaign, as persisted: the files it is bound
  * to (a resume checks size and hash), where it got to, and what it did so far.
  *
- * @param phase           what is being read: {@link Phase#VOTERS} first, then {@link Phase#HISTORY}
+ * @param phase           what is being done: {@link Phase#VOTERS} first, {@link Phase#INDEXES} after a first load,
+ *                        then {@link Phase#HISTORY}
  * @param checkpointLine  the last line of the phase's file whose effect is committed (the header is line 1)
  * @param checkpointOffset the byte offset just after that line: where a resume starts reading
  */
@@ -32,7 +33,8 @@ public record ImportJob(
      */
     public enum Status { RUNNING, DONE, FAILED }
 
-    public enum Phase { VOTERS, HISTORY, DONE }
+    /** INDEXES: building the indexes a first load into an empty database deferred (checkpoint: how many are built). */
+    public enum Phase { VOTERS, INDEXES, HISTORY, DONE }
 
     /** A file as the job saw it: name, size in bytes, SHA-256 in hex. */
     public record FileRef(String name, long size, String sha256) {

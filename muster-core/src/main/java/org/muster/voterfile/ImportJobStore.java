@@ -2,6 +2,7 @@ package org.muster.voterfile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.muster.people.NewPerson;
 import org.muster.people.RegisteredVote;
@@ -32,6 +33,28 @@ public interface ImportJobStore {
      */
     ImportJob.Counts commitVotes(long jobId, long campaignId, List<RegisteredVote> votes, List<ImportError> errors,
                                  long line, long offset);
+
+    /**
+     * Before the first batch of a new job: when the database holds no people at all, drops the secondary indexes
+     * the load would otherwise maintain row by row, keeping their definitions with the job (crash-safe).
+     *
+     * @return how many indexes and constraints were deferred (0: a normal load)
+     */
+    int deferIndexesForFirstLoad(long jobId);
+
+    /**
+     * Builds the job's deferred indexes, each in its own transaction, in phase {@link ImportJob.Phase#INDEXES}; a
+     * kill in between leaves the rest listed for the resume. Does nothing when none are left.
+     *
+     * @param progress told (built, total) after each one
+     */
+    void rebuildIndexes(long jobId, BiConsumer<Integer, Integer> progress);
+
+    /**
+     * Builds what earlier jobs deferred and have not built yet, so a new load never starts with indexes missing: a
+     * stopped job's, or a running one's (which then carries on with its indexes in place, only slower).
+     */
+    void rebuildIndexesLeftBehind();
 
     void finish(long jobId, ImportJob.Status status, String message);
 

@@ -102,7 +102,7 @@ public final class NcVoterMapper {
     /** People at the same residential address share this key: the upper-cased, space-collapsed street and ZIP5. */
     static String householdKey(String street, String zip) {
         if (street == null) return null;
-        String line = String.join(" ", street.toUpperCase().trim().split("\\s+"));
+        String line = String.join(" ", UspsAddress.WHITESPACE.split(street.toUpperCase().trim()));
         String zip5 = zip == null ? "" : zip.length() > 5 ? zip.substring(0, 5) : zip;
         return line + "|" + zip5;
     }

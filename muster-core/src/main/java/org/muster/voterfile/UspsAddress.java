@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.muster.reference.ReferenceCsv;
 
 /**
@@ -15,6 +16,8 @@ import org.muster.reference.ReferenceCsv;
  */
 public final class UspsAddress {
 
+    /** Compiled once: String.split with a pattern of more than one character compiles it on every call. */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, String> SUFFIXES = new HashMap<>();
     private static final Map<String, String> DIRECTIONALS = Map.ofEntries(Map.entry("NORTH", "N"),
             Map.entry("SOUTH", "S"), Map.entry("EAST", "E"), Map.entry("WEST", "W"), Map.entry("NORTHEAST", "NE"),
@@ -42,7 +45,7 @@ public final class UspsAddress {
     public static String line(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String cleaned = raw.toUpperCase().replace(".", "").replace(",", " ").replace("#", " # ").strip();
-        List<String> words = new ArrayList<>(Arrays.asList(cleaned.split("\\s+")));
+        List<String> words = new ArrayList<>(Arrays.asList(WHITESPACE.split(cleaned)));
         int unit = words.size();
         for (int i = 1; i < words.size() - 1; i++) {
             if (UNITS.containsKey(words.get(i))) {

@@ -2,6 +2,7 @@ package org.muster.voterfile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -9,6 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.muster.people.NewPerson;
@@ -23,9 +28,10 @@ import org.muster.people.Registration;
  * <li>then the history file is streamed the same way, each batch of votes joined to people by an indexed lookup of
  * its registration keys, so nothing of either file is held beyond one batch.</li>
  * </ol>
- * After a crash, {@link #run} with {@code resume} finds the unfinished job over the same files (by size and SHA-256),
- * seeks to its checkpoint and carries on: no row is lost or loaded twice. Re-importing a newer file updates people
- * in place.
+ * The first load into a database without people defers the secondary indexes and builds them between the two
+ * phases (see {@link ImportJobStore#deferIndexesForFirstLoad}). After a crash, {@link #run} with {@code resume}
+ * finds the unfinished job over the same files (by size and SHA-256), seeks to its checkpoint and carries on: no
+ * row is lost or loaded twice. Re-importing a newer file updates people in place.
  */
 public final class VoterFileImporter {
 
@@ -37,8 +43,9 @@ public final class VoterFileImporter {
     @FunctionalInterface
     public interface Progress {
         /**
-         * @param bytesDone  bytes of the current phase's file behind the checkpoint
-         * @param bytesTotal size of that file
+         * @param bytesDone  bytes of the current phase's file behind the checkpoint (indexes built in
+         *                   {@link ImportJob.Phase#INDEXES})
+         * @param bytesTotal size of that file (indexes to build)
          */
         void update(ImportJob.Phase phase, long bytesDone, long bytesTotal, ImportJob.Counts counts);
     }
@@ -113,7 +120,12 @@ public final class VoterFileImporter {
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
         ImportJob job = resume ? jobs.findResumable(campaignId, voters, history)
                 .filter(j -> j.format().equals(adapter.format())).orElse(null) : null;
-        if (job == null) return jobs.create(campaignId, adapter.format(), voters, history);
+        if (job == null) {
+            jobs.rebuildIndexesLeftBehind();
+            ImportJob created = jobs.create(campaignId, adapter.format(), voters, history);
+            jobs.deferIndexesForFirstLoad(created.id());
+            return created;
+        }
         if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
         return job;
     }
@@ -146,6 +158,8 @@ public final class VoterFileImporter {
                         }, ImportJob.Phase.VOTERS, Files.size(voterFile), counts, progress);
             }
         }
+        ImportJob.Counts loaded = counts;
+        jobs.rebuildIndexes(job.id(), (built, total) -> progress.update(ImportJob.Phase.INDEXES, built, total, loaded));
         if (historyFile != null) {
             boolean started = job.phase() == ImportJob.Phase.HISTORY;
             try (DelimitedReader reader = adapter.history(historyFile, started ? job.checkpointOffset() : 0,
@@ -181,14 +195,68 @@ public final class VoterFileImporter {
         ImportJob.Counts apply(List<T> items, List<ImportError> errors, long line, long offset);
     }
 
+    /** One batch read and mapped, with the checkpoint (line, offset) after its last line. */
+    private record Chunk<T>(List<T> items, List<ImportError> errors, long line, long offset) {
+    }
+
+    /** What the parser hands over after its last batch. */
+    private static final Object END = new Object();
+
     /**
      * Reads to the end of the file in batches of good and rejected rows together, so the checkpoint also covers
      * rejected rows and a file of nothing but errors still moves forward in bounded memory. A good row the adapter
      * maps to null records nothing (a Florida "did not vote" history row) but is behind the checkpoint all the same.
+     * <p>
+     * Parsing and mapping (CPU in Java) run on a second thread while this one commits the previous batch (waiting
+     * on the database), one batch ahead at most: memory stays at three batches, and batches commit in file order,
+     * so the checkpoints are those of a single-threaded run.
      */
     private <T> ImportJob.Counts stream(DelimitedReader reader, Function<Row, T> map, Commit<T> commit,
                                         ImportJob.Phase phase, long size, ImportJob.Counts counts,
                                         Progress progress) throws IOException {
+        BlockingQueue<Object> ready = new ArrayBlockingQueue<>(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread parser = Thread.ofPlatform().name("voter-file-parser").daemon().start(() -> {
+            try {
+                parse(reader, map, ready, stopped);
+            } catch (IOException | RuntimeException | Error e) {
+                hand(ready, stopped, e);
+            }
+        });
+        try {
+            while (true) {
+                Object next = ready.take();
+                if (next == END) return counts;
+                if (next instanceof IOException e) throw e;
+                if (next instanceof RuntimeException e) throw e;
+                if (next instanceof Error e) throw e;
+                @SuppressWarnings("unchecked")
+                Chunk<T> chunk = (Chunk<T>) next;
+                counts = counts.plus(commit.apply(chunk.items(), chunk.errors(), chunk.line(), chunk.offset()));
+                progress.update(phase, chunk.offset(), size, counts);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Import interrupted at the last checkpoint");
+        } finally {
+            // The parser stops at its next hand-over; it must be gone before the caller closes the reader.
+            stopped.set(true);
+            ready.clear();
+            boolean interrupted = false;
+            while (parser.isAlive()) {
+                try {
+                    parser.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The parser thread: batches of mapped rows and errors in file order, then {@link #END}. */
+    private <T> void parse(DelimitedReader reader, Function<Row, T> map, BlockingQueue<Object> ready,
+                           AtomicBoolean stopped) throws IOException {
         List<T> items = new ArrayList<>(batchSize);
         List<ImportError> errors = new ArrayList<>();
         int rows = 0;
@@ -200,18 +268,28 @@ public final class VoterFileImporter {
                 errors.add(ImportError.of(reader.bad()));
             }
             if (++rows >= batchSize) {
-                counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
-                items.clear();
-                errors.clear();
+                if (!hand(ready, stopped, new Chunk<>(items, errors, reader.lineNumber(), reader.offset()))) return;
+                items = new ArrayList<>(batchSize);
+                errors = new ArrayList<>();
                 rows = 0;
-                progress.update(phase, reader.offset(), size, counts);
             }
         }
-        if (rows > 0) {
-            counts = counts.plus(commit.apply(items, errors, reader.lineNumber(), reader.offset()));
-            progress.update(phase, reader.offset(), size, counts);
+        if (rows > 0 && !hand(ready, stopped, new Chunk<>(items, errors, reader.lineNumber(), reader.offset()))) {
+            return;
         }
-        return counts;
+        hand(ready, stopped, END);
+    }
+
+    /** Hands a batch (or the end, or a failure) to the committing thread; false once it has stopped taking them. */
+    private static boolean hand(BlockingQueue<Object> ready, AtomicBoolean stopped, Object item) {
+        try {
+            while (!stopped.get()) {
+                if (ready.offer(item, 100, TimeUnit.MILLISECONDS)) return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     static String summary(ImportJob.Counts c) {

@@ -30,7 +30,7 @@ class PersonLinkerTest {
                 List.of(), List.of(), List.of());
     }
 
-    private static void someNeighbours(Database db, long campaign) {
+    static void someNeighbours(Database db, long campaign) {
         String[][] names = {{"Maria", "Lopez"}, {"James", "Brown"}, {"Linda", "Nguyen"}, {"Robert", "Jones"},
                 {"Patricia", "Williams"}, {"Michael", "Davis"}, {"Barbara", "Miller"}, {"David", "Wilson"}};
         for (int i = 0; i < names.length; i++) {

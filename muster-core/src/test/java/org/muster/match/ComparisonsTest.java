@@ -22,7 +22,11 @@ class ComparisonsTest {
                 .isEqualTo("jaro-winkler >= 0.94 or 1 edit");
         assertThat(level(first, person("José", "Ray").build(), person("JOSE", "Ray").build())).isEqualTo("exact");
         assertThat(level(first, person("J", "Ray").build(), person("John", "Ray").build())).isEqualTo("initial");
-        assertThat(level(first, person("Ray", "John").build(), person("John", "Ray").build()))
+        // Both names typed in each other's field are scored as if in place; one name moved across is a swap.
+        assertThat(level(first, person("Ray", "John").build(), person("John", "Ray").build())).isEqualTo("exact");
+        assertThat(level(first, person("Raye", "John").build(), person("John", "Ray").build()))
+                .isEqualTo("jaro-winkler >= 0.94 or 1 edit");
+        assertThat(level(first, person("Ray", "Smith").build(), person("Steven", "Ray").build()))
                 .isEqualTo("swapped first/last");
         assertThat(level(first, person("Mary", "Ray").build(), person("Steven", "Ray").build())).isEqualTo("different");
         assertThat(level(first, person(null, "Ray").build(), person("Steven", "Ray").build())).isEqualTo("missing");
@@ -49,6 +53,12 @@ class ComparisonsTest {
                 .isEqualTo("same street address");
         assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("27601").build()))
                 .isEqualTo("similar street, same zip");
+        assertThat(level(residence, a, person("a", "b").address("12 Oak St").zip("27610").build()))
+                .isEqualTo("same street address, zip differs");
+        assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("27610").build()))
+                .isEqualTo("similar street, zip or city nearly the same");
+        assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("28801").build()))
+                .isEqualTo("different");
         assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27601").build())).isEqualTo("same zip");
         assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27610").city("raleigh").build()))
                 .isEqualTo("same city");

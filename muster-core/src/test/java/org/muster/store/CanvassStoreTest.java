@@ -152,7 +152,7 @@ class CanvassStoreTest {
             assertThat(db.dsl().fetchCount(ResultTable.T, ResultTable.IDEMPOTENCY_KEY.eq("k-8"))).isZero();
 
             assertThat(store.progress(campaign)).filteredOn(p -> p.userId() == sam.id()).singleElement()
-                    .satisfies(p -> assertThat(p).isEqualTo(new FieldProgress(list.id(), "Elm", sam.id(), "sam", 3, 1, 1)));
+                    .satisfies(p -> assertThat(p).isEqualTo(new FieldProgress(list.id(), "Elm", null, null, sam.id(), "sam", 3, 1, 1)));
         }
     }
 

@@ -27,8 +27,9 @@ import org.muster.voterfile.ImportJob;
 import org.muster.voterfile.VoterFileImporter;
 
 /**
- * Kills a real importing JVM with SIGKILL while it loads voters (on SQLite) or history (on PostgreSQL), then resumes
- * and compares the database with the files: every row exactly once. One kill per database keeps the test short
+ * Kills a real importing JVM with SIGKILL while it loads voters (on SQLite), history (on PostgreSQL) or builds the
+ * indexes its first load deferred (both), then resumes and compares the database with the files: every row exactly
+ * once, every index back. One kill per database keeps the test short
  * (each child JVM costs seconds) while both phases and both databases are covered.
  */
 class ImportKillResumeTest {
@@ -47,7 +48,9 @@ class ImportKillResumeTest {
     static Stream<Arguments> databasesAndPhases() {
         List<Named<Supplier<Database>>> databases = TestDatabases.both().toList();
         return Stream.of(Arguments.of(databases.get(0), ImportJob.Phase.VOTERS),
-                Arguments.of(databases.get(1), ImportJob.Phase.HISTORY));
+                Arguments.of(databases.get(1), ImportJob.Phase.HISTORY),
+                Arguments.of(databases.get(0), ImportJob.Phase.INDEXES),
+                Arguments.of(databases.get(1), ImportJob.Phase.INDEXES));
     }
 
     @ParameterizedTest(name = "{0}, killed in {1}")
@@ -55,16 +58,24 @@ class ImportKillResumeTest {
     void killedThenResumedLoadsEveryRowExactlyOnce(Supplier<Database> open, ImportJob.Phase phase) throws Exception {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
+            List<String> indexes = DeferredIndexesTest.indexesAndForeignKeys(db);
 
-            ImportJob killed = killWhen(db, campaign, job -> phase == ImportJob.Phase.VOTERS
-                    ? job.counts().voterRows() > 0
-                    : job.phase() == ImportJob.Phase.HISTORY && job.counts().votesNew() > 0);
+            // The first load into the empty database defers its indexes: the INDEXES kill strikes between rebuilds.
+            ImportJob killed = killWhen(db, campaign, job -> switch (phase) {
+                case VOTERS -> job.counts().voterRows() > 0;
+                case INDEXES -> job.phase() == ImportJob.Phase.INDEXES && DeferredIndexes.pending(db.dsl(), job.id()) > 1;
+                default -> job.phase() == ImportJob.Phase.HISTORY && job.counts().votesNew() > 0;
+            });
             assertThat(killed.status()).isEqualTo(ImportJob.Status.RUNNING);
             assertThat(killed.phase()).isEqualTo(phase);
-            if (phase == ImportJob.Phase.VOTERS) {
-                assertThat(killed.counts().voterRows()).isBetween(1L, files.voterRows() - 1);
-            } else {
-                assertThat(killed.checkpointOffset()).isLessThan(Files.size(files.historyFile()));
+            switch (phase) {
+                case VOTERS -> assertThat(killed.counts().voterRows()).isBetween(1L, files.voterRows() - 1);
+                case INDEXES -> {
+                    assertThat(killed.counts().voterRows()).isEqualTo(files.voterRows());
+                    assertThat(DeferredIndexes.pending(db.dsl(), killed.id())).isPositive();
+                    assertThat(DeferredIndexesTest.indexesAndForeignKeys(db)).isNotEqualTo(indexes);
+                }
+                default -> assertThat(killed.checkpointOffset()).isLessThan(Files.size(files.historyFile()));
             }
             assertConsistent(db, campaign, killed);
 
@@ -80,6 +91,7 @@ class ImportKillResumeTest {
             assertThat(registrations(db, campaign)).isEqualTo(files.voterRows());
             assertThat(distinctVotes(db)).isEqualTo(votes(db)).isEqualTo(done.counts().votesNew());
             assertThat(votes(db)).isEqualTo(distinctVotesInFile());
+            assertThat(DeferredIndexesTest.indexesAndForeignKeys(db)).isEqualTo(indexes);
         }
     }
 

@@ -58,14 +58,16 @@ class RegistrationUpsertTest {
             NewPerson ann = voter("Ann", "Smith", null, "+19195550101", "12 Oak St", "92-1");
             NewPerson bob = voter("Bob", "Jones", null, null, "7 Elm Ave", "92-2");
             NewPerson cy = voter("Cy", "Park", null, null, "3 Ash Ct", "92-3");
-            assertThat(db.people().upsert(campaign, List.of(ann, bob, cy))).isEqualTo(new UpsertResult(3, 0, 0));
+            assertThat(db.people().upsert(campaign, List.of(ann, bob, cy))).isEqualTo(new UpsertResult(3, 0, 0,
+                    new VoteResult(6, 0, 0)));
             long annId = personWith(db, campaign, "smith");
             long bobId = personWith(db, campaign, "jones");
 
             UpsertResult again = db.people().upsert(campaign, List.of(movedTo(ann, "99 Pine Rd"),
                     withStatus(bob, "R", "RD"), cy, voter("Dee", "Lee", null, null, "1 Bay St", "92-4")));
 
-            assertThat(again).isEqualTo(new UpsertResult(1, 2, 1));
+            // Everyone carries the same two votes: the new person's are stored, the known people's already were.
+            assertThat(again).isEqualTo(new UpsertResult(1, 2, 1, new VoteResult(2, 6, 0)));
             assertThat(db.people().count(campaign)).isEqualTo(4);
             PersonProfile annNow = db.people().profile(campaign, annId).orElseThrow();
             assertThat(annNow.addresses()).singleElement().extracting(PostalAddress::line1).isEqualTo("99 Pine Rd");
@@ -135,7 +137,8 @@ class RegistrationUpsertTest {
             ImportJob after = db.imports().find(campaign, job.id()).orElseThrow();
             assertThat(after.checkpointLine()).isEqualTo(3);
             assertThat(after.checkpointOffset()).isEqualTo(300);
-            assertThat(after.counts()).isEqualTo(new ImportJob.Counts(1, 0, 0, 1, 0, 0, 0));
+            // Ann and the two votes she carries: the first batch only.
+            assertThat(after.counts()).isEqualTo(new ImportJob.Counts(1, 0, 0, 1, 2, 0, 0));
             assertThat(db.people().count(campaign)).isEqualTo(1);
             List<ImportError> errors = new ArrayList<>();
             db.imports().errors(job.id(), errors::add);

@@ -29,7 +29,7 @@ class TurfStoreTest {
     }
 
     /** Two people per house along a street, houses 30 m apart, in two precincts; a tag on all but the last house. */
-    private static List<NewPerson> street(int houses) {
+    static List<NewPerson> street(int houses) {
         List<NewPerson> people = new ArrayList<>();
         for (int h = 0; h < houses; h++) {
             String line = (100 + 2 * h) + " OAK ST";

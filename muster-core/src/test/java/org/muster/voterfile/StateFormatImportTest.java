@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,17 +108,17 @@ class StateFormatImportTest {
             assertThat(first.format()).isEqualTo(OhioAdapter.FORMAT);
             assertThat(first.counts().created()).isEqualTo(nc.voterRows());
             assertThat(first.counts().rejected()).isZero();
-
             List<String> rows = lines(ohio.voterFile());
+            long allMarks = rows.stream().skip(1).mapToLong(StateFormatImportTest::ohioMarks).sum();
+            assertThat(allMarks).isPositive();
+            assertThat(first.counts().votesNew()).isEqualTo(allMarks);
+            assertThat(first.counts().votesExisting()).isZero();
+
             String id = DelimitedReaderSplit.field(rows.get(1), ',', 0);
             String last = DelimitedReaderSplit.field(rows.get(1), ',', 3);
             PersonProfile profile = profileOf(db, campaign, last, id);
             // History inline: the person's marks in the election columns are their votes.
-            List<String> values = new ArrayList<>();
-            DelimitedReader.split(rows.get(1), ',', values);
-            long marks = values.subList(OhioAdapter.FIXED.size(), values.size()).stream().filter(v -> !v.isEmpty())
-                    .count();
-            assertThat(profile.votes()).hasSize((int) marks);
+            assertThat(profile.votes()).hasSize((int) ohioMarks(rows.get(1)));
             assertThat(profile.registrations().getFirst().state()).isEqualTo("OH");
             assertThat(profile.registrations().getFirst().status()).isIn("A", "I");
             List<String> fields = new ArrayList<>();
@@ -135,6 +136,9 @@ class StateFormatImportTest {
             assertThat(second.counts().updated()).isEqualTo(1);
             assertThat(second.counts().created()).isZero();
             assertThat(second.counts().unchanged()).isEqualTo(nc.voterRows() - 1);
+            // The inline history again: every vote already on record, none new.
+            assertThat(second.counts().votesExisting()).isEqualTo(allMarks);
+            assertThat(second.counts().votesNew()).isZero();
             assertThat(db.people().count(campaign)).isEqualTo(nc.voterRows());
             assertThat(profileOf(db, campaign, last, id).addresses().getFirst().line1()).isEqualTo("77 NEW HOPE RD");
             // The original values: one source per registration, and a second only for the row that changed.
@@ -147,6 +151,13 @@ class StateFormatImportTest {
             assertThat(sources.getFirst().fileName()).isEqualTo("SWVF_newer.txt");
             assertThat(sources.getFirst().line()).isEqualTo(2);
         }
+    }
+
+    /** A row's votes: its marks in the election columns. */
+    private static long ohioMarks(String row) {
+        List<String> values = new ArrayList<>();
+        DelimitedReader.split(row, ',', values);
+        return values.subList(OhioAdapter.FIXED.size(), values.size()).stream().filter(v -> !v.isEmpty()).count();
     }
 
     private static PersonProfile profileOf(Database db, long campaign, String lastName, String registrationId) {
@@ -309,6 +320,8 @@ class StateFormatImportTest {
             state_senate_district=Senatorial District
             state_house_district=Delegate District
             precinct=Precinct_Number
+            custom.Magisterial district=Magisterial District
+            custom.Poll place=POLL_NAME
             """;
 
     @ParameterizedTest
@@ -330,11 +343,45 @@ class StateFormatImportTest {
             assertThat(third.registrations().getFirst().status()).isEqualTo("I");
             assertThat(third.registrations().getFirst().party()).isEqualTo("Republican");
             assertThat(third.registrations().getFirst().registeredOn()).hasToString("2012-01-01");
+            // Columns beyond the people model, in the campaign's custom fields; an empty column stores nothing.
+            assertThat(customValues(db, third.person().id())).containsExactly(
+                    Map.entry("Magisterial district", "MAD DISTRICT01"), Map.entry("Poll place", "POLL PLACE 02"));
+            assertThat(customValues(db, profileOf(db, campaign, "Last01", "000000001").person().id()))
+                    .containsExactly(Map.entry("Poll place", "POLL PLACE 01"));
 
             ImportJob again = load(db, campaign, sample, null, mapping, false, (p, d, t, c) -> { });
             assertThat(again.counts().unchanged()).isEqualTo(4);
             assertThat(db.people().count(campaign)).isEqualTo(4);
+
+            // A newer file moves the third voter's poll place and clears their district: updated in place.
+            List<String> rows = new ArrayList<>(Files.readAllLines(sample, StandardCharsets.UTF_8));
+            rows.set(3, rows.get(3).replace("|MAD DISTRICT01|11|POLL PLACE 02", "||11|POLL PLACE 09"));
+            Path newer = Files.write(dir.resolve("wv_newer.txt"), rows, StandardCharsets.UTF_8);
+            ImportJob third2 = load(db, campaign, newer, null, mapping, false, (p, d, t, c) -> { });
+            assertThat(third2.counts().updated()).isEqualTo(1);
+            assertThat(third2.counts().unchanged()).isEqualTo(3);
+            assertThat(customValues(db, third.person().id())).containsExactly(Map.entry("Poll place", "POLL PLACE 09"));
+            assertThat(db.people().profile(campaign, third.person().id()).orElseThrow().timeline().getFirst().summary())
+                    .isEqualTo("Voter file changed Magisterial district, Poll place");
         }
+    }
+
+    /** The person's custom field values by field name, in name order. */
+    private static Map<String, String> customValues(Database db, long personId) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        db.dsl().fetch("select f.name, v.value from custom_field_value v join custom_field f on f.id = v.field_id "
+                + "where v.person_id = ? order by f.name", personId).forEach(r -> values.put(r.get(0, String.class),
+                r.get(1, String.class)));
+        return values;
+    }
+
+    @Test
+    void customFieldMappingsNeedANameAndRoundTripThroughTheText() {
+        ColumnMapping mapping = ColumnMapping.parse("state=WV\nregistration_id=ID\ncustom.Shirt size = SHIRT + FIT\n");
+        assertThat(mapping.customFields()).containsExactly(Map.entry("Shirt size", List.of("SHIRT", "FIT")));
+        assertThat(ColumnMapping.parse(mapping.text())).isEqualTo(mapping);
+        assertThatThrownBy(() -> ColumnMapping.parse("state=WV\nregistration_id=ID\ncustom.=SHIRT\n"))
+                .hasMessage("Mapping line 3: name the custom field after 'custom.' (custom.Shirt size=SHIRT)");
     }
 
     @ParameterizedTest

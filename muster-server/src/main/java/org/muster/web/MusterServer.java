@@ -13,6 +13,11 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
+import org.muster.messaging.email.MailSettings;
+import org.muster.messaging.sms.SmsService;
+import org.muster.messaging.sms.SmsSettings;
+import org.muster.messaging.sms.TimeZones;
+import org.muster.store.JooqSmsStore;
 import org.muster.store.Database;
 import org.muster.store.JooqHomeStore;
 import org.muster.store.JooqPrecinctShapeStore;
@@ -23,12 +28,15 @@ import org.muster.store.JooqColumnMappingStore;
 import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
+import org.muster.web.messages.MessageRoutes;
+import org.muster.web.messages.TrackingRoutes;
 import org.muster.web.turf.TurfRoutes;
 import org.muster.web.match.MatchRoutes;
 import org.muster.web.ops.Metrics;
 import org.muster.web.ops.OpsRoutes;
 import org.muster.web.people.PeopleRoutes;
 import org.muster.web.segments.SegmentRoutes;
+import org.muster.web.sms.SmsRoutes;
 import org.muster.web.security.Authentication;
 import org.muster.web.security.Csrf;
 import org.muster.web.security.LoginRoutes;
@@ -61,6 +69,17 @@ public final class MusterServer implements AutoCloseable {
      * @throws MusterException when the campaign does not exist or the address cannot be bound
      */
     public static MusterServer start(Database db, ServerOptions options) {
+        SmsSettings sms;
+        try {
+            sms = SmsSettings.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("SMS settings: " + e.getMessage(), e);
+        }
+        return start(db, options, sms);
+    }
+
+    /** As {@link #start(Database, ServerOptions)} with SMS settings given rather than read from the environment. */
+    public static MusterServer start(Database db, ServerOptions options, SmsSettings smsSettings) {
         Campaign campaign = db.campaigns().find(options.campaignId()).orElseThrow(() -> new MusterException(
                 "There is no campaign with id " + options.campaignId() + " in this database."));
         Metrics metrics = new Metrics();
@@ -82,26 +101,38 @@ public final class MusterServer implements AutoCloseable {
         });
         // beforeMatched, not before: the route is then known, so requests stopped here are timed under their route.
         app.beforeMatched(MusterServer::securityHeaders);
-        app.beforeMatched(Csrf::verify);
+        app.beforeMatched(ctx -> {
+            // Links inside messages are authorised by their signature (one-click unsubscribe is a POST from a mail
+            // program); SMS gateways authenticate with a bearer token.
+            if (!TrackingRoutes.isPublic(ctx.path()) && !SmsRoutes.isCallback(ctx.path())) Csrf.verify(ctx);
+        });
         app.beforeMatched(ctx -> {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
         });
         new LoginRoutes(db.users(), db.audit(), auth, new LoginThrottle(Clock.systemUTC())).register(app);
         // before PeopleRoutes: /people/add must not be taken for the profile of a person with id "add"
-        new MatchRoutes(db, auth, campaign.id()).register(app);
+        MatchRoutes match = new MatchRoutes(db, auth, campaign.id());
+        match.register(app);
         new PeopleRoutes(db.people(), new JooqRegistrationSourceStore(db), db.audit(), auth, campaign.id()).register(app);
         SegmentRoutes segments = new SegmentRoutes(db, auth, campaign.id());
         segments.register(app);
         JooqHomeStore homes = new JooqHomeStore(db);
         new MapRoutes(new JooqPrecinctShapeStore(db), homes, segments::index, segments::resolver, auth, campaign.id()).register(app);
-        new TurfRoutes(new JooqTurfStore(db), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
+        new TurfRoutes(new JooqTurfStore(db), db.canvass(), homes, segments::index, segments::resolver, db.audit(), auth, campaign.id()).register(app);
         new CanvassRoutes(db, auth, campaign.id()).register(app);
-        new CanvassAppRoutes(db, auth, campaign.id()).register(app);
+        new CanvassAppRoutes(db, auth, campaign.id(), match.linker()).register(app);
+        MessageRoutes messages = new MessageRoutes(db, mailSettings(), segments::index, segments::resolver, auth, campaign.id(), campaign.name());
+        messages.register(app);
+        app.events(events -> events.serverStopped(messages::close));
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
                 new JooqRegistrationSourceStore(db), db.audit(), auth,
                 campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
+        SmsService sms = new SmsService(new JooqSmsStore(db), smsSettings.gateway(), campaign.id(),
+                TimeZones.forCampaignState(campaign.state()), smsSettings.stopReply(), Clock.systemUTC()).start();
+        new SmsRoutes(db, auth, campaign.id(), sms, smsSettings).register(app);
+        app.events(events -> events.serverStopped(sms::close));
         new OpsRoutes(db::isHealthy, metrics).register(app);
         app.exception(HttpResponseException.class, (e, ctx) -> errorPage(auth, ctx, e.getStatus(), message(e)));
         app.exception(Exception.class, (e, ctx) -> {
@@ -115,6 +146,7 @@ public final class MusterServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             metrics.close();
+            sms.close();
             throw new MusterException("Cannot serve on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
@@ -143,6 +175,14 @@ public final class MusterServer implements AutoCloseable {
         stop();
     }
 
+    private static MailSettings mailSettings() {
+        try {
+            return MailSettings.fromSystem();
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("Email settings: " + e.getMessage() + ".", e);
+        }
+    }
+
     private static SessionHandler sessionHandler() {
         SessionHandler sessions = new SessionHandler();
         sessions.setSessionCookie("muster_session");
@@ -156,7 +196,8 @@ public final class MusterServer implements AutoCloseable {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
-                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path);
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path)
+                || TrackingRoutes.isPublic(path) || SmsRoutes.isCallback(path);
     }
 
     private static void securityHeaders(Context ctx) {

@@ -220,9 +220,11 @@
     const list = await get('lists', listId);
     if (!list) return screen(h('p', {class: 'notice'}, 'This list is not on this phone.'), h('a', {href: '#'}, 'Back to your lists'));
     const label = {waiting: 'recorded, waiting to sync', synced: 'recorded', conflict: 'not applied — see your lists'};
+    const mapBox = h('div', {id: 'door-map', class: 'door-map', role: 'img', 'aria-label': 'Map of the doors on this list'});
     screen(
       h('p', {}, h('a', {href: '#'}, '← Your lists')),
       h('h1', {}, list.name),
+      mapBox,
       h('p', {class: 'intro'}, list.script.intro),
       h('ol', {class: 'doors', id: 'doors'}, list.doors.map(d => {
         const state = doorState(items, list.id, d.personId);
@@ -232,7 +234,45 @@
       })),
       h('p', {}, h('a', {href: '#new/' + list.id, id: 'new-person'}, 'Someone at the door who is not on the list')),
       h('p', {}, h('a', {href: '/canvass/lists/' + list.id + '/sheet', target: '_blank', rel: 'noopener'}, 'Printable walk sheet'),
-        ' (needs a connection)'));
+        ' or ', h('a', {href: '/canvass/lists/' + list.id + '/sheet.pdf', target: '_blank', rel: 'noopener'}, 'PDF with map'),
+        ' (need a connection)'));
+    drawDoorMap(mapBox, list, items);
+  }
+
+  /**
+   * The list's doors on a map (Leaflet, kept by the service worker, so it works offline): a numbered marker per
+   * address in walking order joined by the route, coloured by state; a tap opens the first person still to see
+   * there. No map tiles: a plain background, nothing fetched.
+   */
+  let doorMap = null;
+  function drawDoorMap(box, list, items) {
+    if (doorMap) { doorMap.remove(); doorMap = null; }
+    if (!window.L) { box.replaceChildren(h('p', {class: 'hint'}, 'The map could not be loaded on this phone.')); return; }
+    const stops = [];
+    for (const d of list.doors) {
+      if (d.lat === null || d.lat === undefined) continue;
+      const last = stops[stops.length - 1];
+      if (last && last.address === d.address) last.people.push(d);
+      else stops.push({address: d.address, at: [d.lat, d.lon], people: [d]});
+    }
+    if (stops.length === 0) { box.replaceChildren(h('p', {class: 'hint'}, 'No door on this list has a place on the map.')); return; }
+    doorMap = L.map(box, {attributionControl: false, zoomSnap: 0.25});
+    const layers = [L.polyline(stops.map(s => s.at), {color: '#667085', weight: 2, dashArray: '4 4', interactive: false})];
+    stops.forEach((stop, i) => {
+      const states = stop.people.map(d => doorState(items, list.id, d.personId) || (d.open ? 'open' : 'done'));
+      const state = ['conflict', 'waiting', 'open', 'synced', 'done'].find(s => states.includes(s));
+      const next = stop.people.find(d => d.open && !doorState(items, list.id, d.personId)) || stop.people[0];
+      const tip = document.createElement('div');
+      tip.textContent = (i + 1) + '. ' + stop.address + ' — ' + stop.people.map(d => d.name).join(', ');
+      // The colour of each state is in app.css; the number is the door's place on the route.
+      const icon = L.divIcon({className: 'door-marker door-' + state + (i === 0 ? ' first' : ''), html: String(i + 1), iconSize: [26, 26]});
+      layers.push(L.marker(stop.at, {icon, title: stop.address})
+        .bindTooltip(tip)
+        .on('click', () => { location.hash = '#door/' + list.id + '/' + next.personId; }));
+    });
+    const group = L.featureGroup(layers).addTo(doorMap);
+    doorMap.fitBounds(group.getBounds(), {padding: [24, 24], maxZoom: 18});
+    box.dataset.doors = String(stops.length);
   }
 
   /** The result form for one door, or for a new person when personId is null. Questions follow the branching. */

@@ -10,6 +10,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
 import org.muster.canvass.Assignment;
@@ -32,11 +36,16 @@ import org.muster.canvass.ResultCode;
 import org.muster.canvass.Script;
 import org.muster.canvass.Submission;
 import org.muster.canvass.SubmissionResult;
+import org.muster.identity.CanvassContacts;
+import org.muster.identity.PersonLinker;
 import org.muster.store.Database;
 import org.muster.web.security.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The canvassing app: its shell, manifest and service worker, and the JSON API it syncs with. A volunteer reads
+ * The canvassing app: its shell, manifest and service worker, and the JSON API it syncs with. New people met at the
+ * door are linked through the matcher in the background once their result is in. A volunteer reads
  * only the lists assigned to them (403 otherwise, and from the moment a list is taken back); results come in
  * batches, each with the id the phone gave it, and each gets its own outcome back.
  */
@@ -47,19 +56,24 @@ public final class CanvassAppRoutes {
     static final int MAX_BATCH = 200;
     private static final Duration CALL_LEASE = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(CanvassAppRoutes.class);
 
     private final CanvassStore store;
     private final AuditLog audit;
     private final Authentication auth;
     private final ListAccess access;
     private final long campaignId;
+    private final CanvassContacts contacts;
+    /** Linking new people runs here, one run at a time, so a phone's sync never waits for the matcher. */
+    private final ExecutorService linking = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("canvass-contacts").factory());
 
-    public CanvassAppRoutes(Database db, Authentication auth, long campaignId) {
+    public CanvassAppRoutes(Database db, Authentication auth, long campaignId, PersonLinker linker) {
         this.store = db.canvass();
         this.audit = db.audit();
         this.auth = auth;
         this.access = new ListAccess(store, campaignId);
         this.campaignId = campaignId;
+        this.contacts = new CanvassContacts(linker, store);
     }
 
     public void register(Javalin app) {
@@ -71,14 +85,34 @@ public final class CanvassAppRoutes {
         app.post("/canvass/api/results", this::results);
         app.post("/canvass/api/lists/{id}/next", this::next);
         app.post("/canvass/api/lists/{id}/skip", this::skip);
+        app.events(events -> {
+            events.serverStarted(this::linkNewPeople);  // any left pending when the server last stopped
+            events.serverStopping(linking::shutdownNow);
+        });
     }
 
+    /** New people met at the door, through the matcher, in the background; the canvassing overview lists those waiting. */
+    private void linkNewPeople() {
+        try {
+            linking.execute(() -> {
+                try {
+                    contacts.linkPending(campaignId);
+                } catch (RuntimeException e) {
+                    LOG.warn("New people met while canvassing could not be linked now; they stay pending", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The server is stopping: they stay pending until the next start.
+        }
+    }
+
+    /** A file of the app; {@code __LEAFLET__} in it becomes the path of the Leaflet webjar the server ships. */
     private static void resource(Context ctx, String name, String type) {
         try (InputStream in = CanvassAppRoutes.class.getResourceAsStream("/web/canvass/" + name)) {
             if (in == null) throw new NotFoundResponse();
             // Revalidated every time: a new service worker must reach phones at their next visit.
             ctx.header("Cache-Control", "no-cache");
-            ctx.contentType(type).result(in.readAllBytes());
+            ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__LEAFLET__", CanvassViews.leafletPath()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +147,7 @@ public final class CanvassAppRoutes {
 
     private static Map<String, Object> door(Door d) {
         return ordered("position", d.position(), "personId", d.personId(), "name", d.name(), "address", d.address(),
-                "phone", d.phone(), "open", d.open(), "resultCode", d.resultCode());
+                "phone", d.phone(), "open", d.open(), "resultCode", d.resultCode(), "lat", d.latitude(), "lon", d.longitude());
     }
 
     /** A batch of results; a malformed one is answered INVALID with the reason and does not stop the others. */
@@ -129,15 +163,19 @@ public final class CanvassAppRoutes {
         if (items == null || !items.isArray()) throw new BadRequestResponse("The body needs a \"results\" array.");
         if (items.size() > MAX_BATCH) throw new BadRequestResponse("At most " + MAX_BATCH + " results per request.");
         List<Map<String, Object>> out = new ArrayList<>();
+        boolean newPeople = false;
         for (JsonNode item : items) {
             String id = item.path("id").asText("");
             try {
-                SubmissionResult r = store.submit(campaignId, user, submission(item));
+                Submission submission = submission(item);
+                SubmissionResult r = store.submit(campaignId, user, submission);
+                newPeople |= submission.newContact() != null && !r.repeat();
                 out.add(ordered("id", id, "outcome", r.outcome().name(), "message", r.outcome().message(), "repeat", r.repeat()));
             } catch (IllegalArgumentException e) {
                 out.add(ordered("id", id, "outcome", "INVALID", "message", "Not saved: " + e.getMessage(), "repeat", false));
             }
         }
+        if (newPeople) linkNewPeople();
         ctx.json(ordered("results", out));
     }
 

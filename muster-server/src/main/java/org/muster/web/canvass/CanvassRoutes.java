@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import org.jooq.exception.DataAccessException;
@@ -21,6 +22,7 @@ import org.muster.canvass.CanvassStore;
 import org.muster.canvass.DoorCsv;
 import org.muster.canvass.ListKind;
 import org.muster.canvass.StoredScript;
+import org.muster.canvass.WalkSheetPdf;
 import org.muster.segment.Filter;
 import org.muster.segment.SegmentParseException;
 import org.muster.segment.SegmentParser;
@@ -64,6 +66,7 @@ public final class CanvassRoutes {
         app.post("/canvass/lists/{id}/unassign", this::unassign);
         app.get("/canvass/lists/{id}/export.csv", this::export);
         app.get("/canvass/lists/{id}/sheet", this::sheet);
+        app.get("/canvass/lists/{id}/sheet.pdf", this::sheetPdf);
         app.get("/canvass/dashboard", this::dashboard);
         app.get("/canvass/dashboard/events", this::dashboardEvents);
         app.events(events -> events.serverStopping(() -> stopping = true));
@@ -172,6 +175,22 @@ public final class CanvassRoutes {
                 .toString());
     }
 
+    /**
+     * The walk sheet as PDF, with a drawn map of the route: for whoever may read the list, audited as an export.
+     * Party is printed only for roles that see sensitive data.
+     */
+    private void sheetPdf(Context ctx) {
+        CanvassList list = access.readable(ctx);
+        User user = Authentication.user(ctx);
+        var doors = store.doors(list.id());
+        audit.record(user.id(), "canvass.list.export", "list:" + list.id(), doors.size() + " people, PDF walk sheet");
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "inline; filename=\"walk-sheet-" + list.id() + ".pdf\"");
+        ctx.header("Cache-Control", "no-store");
+        WalkSheetPdf.write(new WalkSheetPdf.Sheet(auth.page(ctx).campaignName(), list, store.script(campaignId, list.scriptId()).orElseThrow()
+                .script(), doors, user.role().seesSensitive(), LocalDate.now(ZoneOffset.UTC)), ctx.outputStream());
+    }
+
     private void dashboard(Context ctx) {
         ListAccess.requireOrganiser(ctx);
         ctx.html(CanvassViews.dashboard(auth.page(ctx), store.progress(campaignId)).toString());
@@ -195,7 +214,7 @@ public final class CanvassRoutes {
                 long latest = store.latestResultId(campaignId);
                 if (latest != seen) {
                     seen = latest;
-                    String html = CanvassViews.progressTable(store.progress(campaignId)).toString();
+                    String html = CanvassViews.dashboardTables(store.progress(campaignId)).toString();
                     out.write(("event: progress\ndata: " + html.replace("\n", "\ndata: ") + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     quietSince = System.nanoTime();

@@ -1,8 +1,11 @@
 package org.muster.web.canvass;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.muster.account.User;
@@ -14,6 +17,7 @@ import org.muster.canvass.ListKind;
 import org.muster.canvass.PendingContact;
 import org.muster.canvass.ReceivedResult;
 import org.muster.canvass.ResultCode;
+import org.muster.canvass.Script;
 import org.muster.canvass.StoredScript;
 import org.muster.web.view.Html;
 import org.muster.web.view.Layout;
@@ -79,9 +83,46 @@ final class CanvassViews {
         return Layout.page(page, "Field dashboard", Html.of("""
                 <p class="crumbs"><a href="/canvass">Canvassing</a></p>
                 <h1>Field dashboard</h1>
-                <p class="hint">Updates live as results arrive.</p>
-                <div class="card" id="dashboard" data-feed="/canvass/dashboard/events">%s</div>
-                <script src="/static/canvass/dashboard.js" defer></script>""", progressTable(progress)));
+                <p class="hint">Updates live as results arrive. Doors / calls: results applied; contacts: conversations;
+                IDs: a support level recorded.</p>
+                <div id="dashboard" data-feed="/canvass/dashboard/events">%s</div>
+                <script src="/static/canvass/dashboard.js" defer></script>""", dashboardTables(progress)));
+    }
+
+    /** What the dashboard shows and pushes: totals by turf (lists not cut from a turf stand alone), by canvasser, and both. */
+    static Html dashboardTables(List<FieldProgress> progress) {
+        Map<Line, long[]> byTurf = new TreeMap<>(Line.ORDER);
+        Map<Line, long[]> byCanvasser = new TreeMap<>(Line.ORDER);
+        for (FieldProgress p : progress) {
+            Line turf = p.turfId() == null ? new Line("List: " + p.listName(), "list", p.listId()) : new Line(p.turfName(), "turf", p.turfId());
+            add(byTurf.computeIfAbsent(turf, k -> new long[3]), p);
+            add(byCanvasser.computeIfAbsent(new Line(p.userName(), "user", p.userId()), k -> new long[3]), p);
+        }
+        return Html.of("""
+                <div class="card"><h2>By turf</h2>%s</div>
+                <div class="card"><h2>By canvasser</h2>%s</div>
+                <div class="card"><h2>By list and canvasser</h2>%s</div>""",
+                totals("by-turf", "Turf", byTurf), totals("by-canvasser", "Canvasser", byCanvasser), progressTable(progress));
+    }
+
+    /** A row of a totals table: what it is called, and what it is (two canvassers or turfs may share a name). */
+    private record Line(String label, String kind, long id) {
+        static final Comparator<Line> ORDER = Comparator.comparing(Line::label).thenComparing(Line::kind).thenComparingLong(Line::id);
+    }
+
+    private static void add(long[] sums, FieldProgress p) {
+        sums[0] += p.attempts();
+        sums[1] += p.contacts();
+        sums[2] += p.ids();
+    }
+
+    private static Html totals(String id, String heading, Map<Line, long[]> rows) {
+        if (rows.isEmpty()) return Html.of("<p class=\"hint\" id=\"%s\">No results yet.</p>", id);
+        return Html.of("""
+                <table class="people" id="%s"><thead><tr><th>%s</th><th>Doors / calls</th><th>Contacts</th><th>IDs</th></tr></thead>
+                <tbody>%s</tbody></table>""", id, heading, rows.entrySet().stream().map(e -> Html.of(
+                "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", e.getKey().label(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .collect(Html.joining()));
     }
 
     static Html scripts(PageContext page, List<StoredScript> scripts) {
@@ -126,7 +167,8 @@ final class CanvassViews {
         return Layout.page(page, list.name(), Html.of("""
                 <p class="crumbs"><a href="/canvass">Canvassing</a></p>
                 <h1>%s</h1>
-                <p class="facts">%s · %s of %s done · script %s%s · <a href="/canvass/lists/%s/sheet">Printable walk sheet</a> ·
+                <p class="facts">%s · %s of %s done · script %s%s · <a href="/canvass/lists/%s/sheet">Printable walk sheet</a>
+                (<a href="/canvass/lists/%s/sheet.pdf">PDF with map</a>) ·
                 <a href="/canvass/lists/%s/export.csv">Export CSV</a></p>
                 <div class="card"><h2>Assigned to</h2><ul id="assignments">%s</ul>
                 <form method="post" action="/canvass/lists/%s/assign" class="inline" id="assign">%s
@@ -136,7 +178,7 @@ final class CanvassViews {
                 <div class="card"><h2>People</h2><table class="people" id="doors"><thead><tr><th>#</th><th>Name</th><th>%s</th><th>Status</th><th>Result</th></tr></thead>
                 <tbody>%s</tbody></table></div>""",
                 list.name(), kindName(list), list.done(), list.doors(), script.name(),
-                list.turfId() == null ? "" : " · turf " + list.turfId(), list.id(), list.id(), assigned, list.id(),
+                list.turfId() == null ? "" : " · turf " + list.turfId(), list.id(), list.id(), list.id(), assigned, list.id(),
                 Layout.csrfField(page), options, conflicts, list.kind() == ListKind.WALK ? "Address" : "Phone", rows));
     }
 
@@ -147,8 +189,7 @@ final class CanvassViews {
         Html rows = doors.stream().map(d -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"box\">%s</td><td class=\"notes\"></td></tr>",
                 d.position(), d.address(), d.name(), d.phone(), d.open() ? "" : "done")).collect(Html.joining());
         Html questions = script.script().questions().stream().map(q -> Html.of("<li>%s <span class=\"answers\">%s</span></li>", q.prompt(),
-                q.answers().stream().map(a -> a.label() + (a.next() == null ? "" : a.next() == 0 ? " (end)" : " (go to " + a.next() + ")"))
-                        .collect(Collectors.joining(" / ")))).collect(Html.joining());
+                q.answers().stream().map(Script.Answer::printed).collect(Collectors.joining(" / ")))).collect(Html.joining());
         return Html.of("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · walk sheet</title>
@@ -171,15 +212,22 @@ final class CanvassViews {
                 <title>Canvass · %s</title>
                 <link rel="manifest" href="/canvass/manifest.webmanifest">
                 <link rel="icon" href="/static/canvass/icon.svg">
+                <link rel="stylesheet" href="%sleaflet.css">
                 <link rel="stylesheet" href="/static/canvass/app.css">
+                <script src="%sleaflet.js" defer></script>
                 <script src="/static/canvass/app.js" defer></script>
                 </head><body data-user="%s">
                 <header class="bar"><strong>%s</strong><span id="who">%s <button type="button" id="log-out" class="secondary">Log out</button></span></header>
                 <div id="status" class="status" role="status"><span id="network">…</span> · <span id="pending-count">0</span> waiting to sync
                 <button type="button" id="sync-now">Sync now</button></div>
                 <main id="view"><p>Loading…</p></main>
-                </body></html>""", page.csrfToken(), page.campaignName(), page.user().id(), page.campaignName(),
+                </body></html>""", page.csrfToken(), page.campaignName(), leafletPath(), leafletPath(), page.user().id(), page.campaignName(),
                 page.user().displayName());
+    }
+
+    /** Where Leaflet is served from (its webjar); the app's service worker keeps these files for offline maps. */
+    static String leafletPath() {
+        return "/webjars/leaflet/" + Layout.webjarVersion("leaflet") + "/dist/";
     }
 
     static String kindName(CanvassList list) {

@@ -16,6 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -219,9 +220,17 @@ public final class ImportRoutes implements AutoCloseable {
         if (name.isEmpty() || name.length() > 100) throw new BadRequestResponse("Give the mapping a name (at most 100 characters).");
         List<String> columns = ctx.formParams("column");
         Map<ColumnMapping.Target, List<String>> targets = new EnumMap<>(ColumnMapping.Target.class);
+        Map<String, List<String>> customFields = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             String target = Objects.requireNonNullElse(ctx.formParam("target." + i), "");
             if (target.isEmpty()) continue;
+            if (target.equals(ImportViews.CUSTOM_TARGET)) {
+                String field = Objects.requireNonNullElse(ctx.formParam("custom." + i), "").strip();
+                if (field.isEmpty()) throw new BadRequestResponse("Column " + columns.get(i)
+                        + ": name the custom field it loads into.");
+                customFields.computeIfAbsent(field, k -> new ArrayList<>()).add(columns.get(i));
+                continue;
+            }
             ColumnMapping.Target t;
             try {
                 t = ColumnMapping.Target.valueOf(target);
@@ -235,12 +244,14 @@ public final class ImportRoutes implements AutoCloseable {
             String delimiter = Objects.requireNonNullElse(ctx.formParam("delimiter"), ",");
             mapping = new ColumnMapping(Objects.requireNonNullElse(ctx.formParam("state"), "").strip()
                     .toUpperCase(Locale.ROOT), delimiter.equals("tab") ? '\t' : delimiter.isEmpty() ? ',' : delimiter.charAt(0),
-                    Charset.forName(Objects.requireNonNullElse(ctx.formParam("encoding"), "UTF-8")), targets);
+                    Charset.forName(Objects.requireNonNullElse(ctx.formParam("encoding"), "UTF-8")), targets,
+                    customFields);
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage() + ".");
         }
         mappings.save(campaignId, name, mapping, user.id());
-        audit.record(user.id(), "import.mapping.save", "mapping:" + name, mapping.columns().size() + " fields");
+        audit.record(user.id(), "import.mapping.save", "mapping:" + name, mapping.columns().size() + " fields, "
+                + mapping.customFields().size() + " custom fields");
         ctx.redirect("/imports/check?voterFile=" + URLEncoder.encode(voterFile, StandardCharsets.UTF_8)
                 + "&mapping=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }

@@ -96,16 +96,19 @@ final class ImportViews {
             Html options = Arrays.stream(ColumnMapping.Target.values()).map(t -> Html.of("<option value=\"%s\"%s>%s</option>",
                     t.name(), guess(column) == t ? Html.raw(" selected") : Html.EMPTY, t.label())).collect(Html.joining());
             rows.append(Html.of("""
-                    <tr><td>%s<input type="hidden" name="column" value="%s"></td><td><code>%s</code></td>                    <td><select name="target.%s" aria-label="Field for %s"><option value="">(not loaded)</option>%s</select></td></tr>""",
-                    column, column, i < sample.size() ? sample.get(i) : "", i, column, options));
+                    <tr><td>%s<input type="hidden" name="column" value="%s"></td><td><code>%s</code></td>                    <td><select name="target.%s" aria-label="Field for %s"><option value="">(not loaded)</option>%s\
+                    <option value="%s">a custom field, named:</option></select>                    <input type="text" name="custom.%s" maxlength="%s" placeholder="custom field name"                    aria-label="Custom field for %s"></td></tr>""",
+                    column, column, i < sample.size() ? sample.get(i) : "", i, column, options, CUSTOM_TARGET, i,
+                    ColumnMapping.CUSTOM_NAME_MAX, column));
         }
         String delimiter = detection.delimiter() == '\t' ? "tab" : String.valueOf(detection.delimiter());
         return Html.of("""
                 <form method="post" action="/imports/mappings" class="card" id="mapping-editor">%s
                 <h2>Map the columns</h2>
                 <p class="hint">Choose the field each column loads into; columns mapped to the same field are joined
-                with a space in file order (house number, then street). The registration id is required: a re-import
-                updates people by it.</p>
+                with a space in file order (house number, then street). A column beyond these fields can load into a
+                custom field of the campaign: choose “a custom field” and name it (a new name creates a text field).
+                The registration id is required: a re-import updates people by it.</p>
                 <input type="hidden" name="voterFile" value="%s">
                 <input type="hidden" name="delimiter" value="%s">
                 <label>Mapping name <input type="text" name="name" required maxlength="100"></label>
@@ -116,6 +119,9 @@ final class ImportViews {
                 <button type="submit">Save the mapping</button>
                 </form>""", Layout.csrfField(page), voterFile, delimiter, Html.raw(rows.toString()));
     }
+
+    /** The editor's choice for a column loaded into a custom field (named in the text box beside it). */
+    static final String CUSTOM_TARGET = "CUSTOM";
 
     /** A first guess from the column name, so the common cases need no clicks. */
     static ColumnMapping.Target guess(String column) {
@@ -169,7 +175,11 @@ final class ImportViews {
                 </section>""",
                 running ? Html.of(" hx-get=\"/imports/%s/progress\" hx-trigger=\"every 1s\" hx-swap=\"outerHTML\"",
                         job.id()) : Html.EMPTY,
-                running ? "Importing " + (job.phase() == ImportJob.Phase.HISTORY ? "vote history" : "voters")
+                running ? switch (job.phase()) {
+                    case HISTORY -> "Importing vote history";
+                    case INDEXES -> "Building the indexes deferred by this first load";
+                    default -> "Importing voters";
+                }
                         : job.status() == ImportJob.Status.DONE ? "Done" : "Stopped",
                 job.status() == ImportJob.Status.FAILED ? Html.of("<p class=\"error\">%s. Start it again with "
                         + "“Resume” ticked.</p>", job.message()) : Html.EMPTY,

@@ -34,7 +34,8 @@ final class MapViews {
                 <label for="map-days">Days</label>
                 <input id="map-days" name="days" value="90" size="4" inputmode="numeric">
                 <label for="map-type">Activity</label>
-                <input id="map-type" name="type" value="canvass" size="10">
+                <input id="map-type" name="type" size="14" placeholder="any field result"
+                       title="Empty: every door knock and call, answered or not. Or one activity type, e.g. canvass">
                 <label><input type="checkbox" id="map-points" name="points"> Addresses</label>
                 <button type="submit">Draw</button>
                 </form>

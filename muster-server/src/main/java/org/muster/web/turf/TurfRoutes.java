@@ -8,12 +8,20 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
+import org.muster.canvass.Assignment;
+import org.muster.canvass.CanvassList;
+import org.muster.canvass.CanvassStore;
+import org.muster.canvass.TurfWalkLists;
 import org.muster.geo.HomeStore;
 import org.muster.segment.Filter;
 import org.muster.segment.SegmentIndex;
@@ -26,10 +34,14 @@ import org.muster.turf.TurfStore;
 import org.muster.web.maps.MapRoutes;
 import org.muster.web.security.Authentication;
 
-/** Cut turfs from a segment, list cuts and turfs with their quality, and serve the routes for the map. */
+/**
+ * Cut turfs from a segment, list cuts and turfs with their quality, serve the routes for the map, and turn a cut's
+ * turfs into walk lists.
+ */
 public final class TurfRoutes {
 
     private final TurfStore turfs;
+    private final CanvassStore canvass;
     private final HomeStore homes;
     private final Supplier<SegmentIndex> index;
     private final Supplier<SegmentResolver> resolver;
@@ -37,9 +49,10 @@ public final class TurfRoutes {
     private final Authentication auth;
     private final long campaignId;
 
-    public TurfRoutes(TurfStore turfs, HomeStore homes, Supplier<SegmentIndex> index, Supplier<SegmentResolver> resolver,
-                      AuditLog audit, Authentication auth, long campaignId) {
+    public TurfRoutes(TurfStore turfs, CanvassStore canvass, HomeStore homes, Supplier<SegmentIndex> index,
+                      Supplier<SegmentResolver> resolver, AuditLog audit, Authentication auth, long campaignId) {
         this.turfs = turfs;
+        this.canvass = canvass;
         this.homes = homes;
         this.index = index;
         this.resolver = resolver;
@@ -53,6 +66,7 @@ public final class TurfRoutes {
         app.post("/turfs", this::cut);
         app.get("/turfs/{cut}", this::cutPage);
         app.get("/turfs/{cut}/routes.json", this::routes);
+        app.post("/turfs/{cut}/lists", this::makeLists);
     }
 
     private void list(Context ctx) {
@@ -92,7 +106,52 @@ public final class TurfRoutes {
     private void cutPage(Context ctx) {
         MapRoutes.requireReadsAllPeople(ctx);
         TurfStore.Cut cut = findCut(ctx);
-        ctx.html(TurfViews.cutPage(auth.page(ctx), cut, turfs.turfs(campaignId, cut.id())).toString());
+        Map<Long, CanvassList> listByTurf = new HashMap<>();
+        for (CanvassList l : canvass.lists(campaignId)) if (l.turfId() != null) listByTurf.putIfAbsent(l.turfId(), l);
+        String made = ctx.queryParam("made");
+        String notice = made == null || !made.matches("\\d{1,6}") ? null : "Made " + made + " walk list(s)"
+                + (Objects.requireNonNullElse(ctx.queryParam("skipped"), "0").equals("0") ? "." : "; turfs that had one already kept it.");
+        ctx.html(TurfViews.cutPage(auth.page(ctx), cut, turfs.turfs(campaignId, cut.id()), listByTurf, canvass.scripts(campaignId),
+                canvass.assignableUsers(campaignId), notice).toString());
+    }
+
+    /** Every turf of the cut without a walk list gets one, handed out to the chosen canvassers in turn; each list audited. */
+    private void makeLists(Context ctx) {
+        User user = MapRoutes.requireReadsAllPeople(ctx);
+        TurfStore.Cut cut = findCut(ctx);
+        long scriptId;
+        List<Long> assignees = new ArrayList<>();
+        LocalDate due;
+        String dueText = Objects.requireNonNullElse(ctx.formParam("due"), "").strip();
+        try {
+            scriptId = Long.parseLong(Objects.requireNonNullElse(ctx.formParam("script"), "").strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("Choose the script the walk lists are read from.");
+        }
+        for (String id : ctx.formParams("user")) {
+            try {
+                assignees.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestResponse("Canvasser '" + id + "' is not a user id.");
+            }
+        }
+        try {
+            due = dueText.isEmpty() ? null : LocalDate.parse(dueText);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("The due date '" + dueText + "' is not a date (YYYY-MM-DD).");
+        }
+        TurfWalkLists.Made made;
+        try {
+            made = new TurfWalkLists(turfs, canvass).make(campaignId, cut.id(), scriptId, assignees, due, user.id());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("No walk list was made: " + e.getMessage());
+        }
+        for (CanvassList l : made.created()) {
+            audit.record(user.id(), "canvass.list.create", "list:" + l.id(), l.doors() + " people from turf:" + l.turfId());
+            canvass.assignments(l.id()).stream().filter(Assignment::active).forEach(a -> audit.record(user.id(), "canvass.list.assign",
+                    "list:" + l.id(), "user:" + a.userId() + (a.dueOn() == null ? "" : " due " + a.dueOn())));
+        }
+        ctx.redirect("/turfs/" + cut.id() + "?made=" + made.created().size() + "&skipped=" + made.skipped());
     }
 
     private void routes(Context ctx) {

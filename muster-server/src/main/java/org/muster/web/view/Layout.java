@@ -66,7 +66,7 @@ public final class Layout {
         }
         Html nav = page.user().role().readsAllPeople()
                 ? Html.raw("<a href=\"/people\">People</a><a href=\"/segments\">Segments</a><a href=\"/imports\">Imports</a><a href=\"/duplicates\">Duplicates</a>"
-                        + "<a href=\"/maps\">Map</a><a href=\"/turfs\">Turfs</a><a href=\"/canvass\">Canvassing</a>")
+                        + "<a href=\"/maps\">Map</a><a href=\"/turfs\">Turfs</a><a href=\"/canvass\">Canvassing</a><a href=\"/messages\">Messages</a><a href=\"/sms\">SMS</a>")
                 : Html.raw("<a href=\"/canvass/app\">Canvassing app</a>");
         return Html.of("""
                 <header class="topbar">

@@ -2,12 +2,15 @@ package org.muster.web.canvass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
@@ -22,13 +25,25 @@ import org.muster.canvass.CanvassList;
 import org.muster.canvass.ListKind;
 import org.muster.canvass.ResultCode;
 import org.muster.canvass.Submission;
+import org.muster.geo.GeoJsonShapes;
+import org.muster.people.ContactCategory;
+import org.muster.people.NewPerson;
+import org.muster.people.PostalAddress;
+import org.muster.people.Registration;
+import org.muster.store.JooqPrecinctShapeStore;
+import org.muster.store.JooqTurfStore;
 import org.muster.store.TestDatabases;
+import org.muster.turf.TurfStore;
 import org.muster.web.Chromium;
 import org.muster.web.ServerFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,7 +124,8 @@ class CanvassBrowserTest {
                 .containsExactlyInAnyOrderElementsOf(people);
         assertThat(rows).extracting(r -> r.get("outcome", String.class)).containsExactlyInAnyOrder("APPLIED", "APPLIED", "APPLIED",
                 "APPLIED", "ALREADY_CANVASSED");
-        assertThat(fixture.db.canvass().pendingContacts(campaign, 10)).extracting(p -> p.contact().lastName()).containsExactly("Hopper");
+        assertThat(fixture.db.people().profile(campaign, CanvassPagesTest.awaitLinked(fixture, "Hopper")).orElseThrow().person().firstName())
+                .as("the new person went through the matcher").isEqualTo("Grace");
         assertThat(fixture.db.people().profile(campaign, people.get(3)).orElseThrow().person().supportLevel()).isEqualTo(1);
         assertThat(fixture.db.people().profile(campaign, people.get(1)).orElseThrow().tags()).contains("moved");
 
@@ -147,8 +163,7 @@ class CanvassBrowserTest {
         fixture.db.canvass().assign(list.id(), caller.id(), null, caller.id());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        logInAndOpen(fixture.user(Role.ORGANISER), "/canvass/dashboard", wait);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dashboard")));
+        openDashboard(wait);
         String dashboard = browser.getWindowHandle();
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         logInAndOpen(caller, "/canvass/app", wait);
@@ -169,8 +184,126 @@ class CanvassBrowserTest {
         assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Phone bank " + caller.displayName() + " 1 1 1");
     }
 
+    /**
+     * Issue 6 end to end: a campaign with geocoded households in a precinct with a shape is cut into turfs on the turf
+     * page, the turfs become walk lists assigned to a volunteer, who walks one in the app (its doors on a map, which
+     * still draws offline), records results online and offline, and the results show on the live dashboard by turf and
+     * canvasser and on the map's contact measure.
+     */
+    @Test
+    void turfsCutInTheBrowserAreWalkedInTheAppAndTheResultsReachTheDashboardAndTheMap() throws IOException {
+        long campaign = fixture.campaign.id();
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"precinct\":\"E2E-A\","
+                + "\"name\":\"Maple\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-78.95,35.85],[-78.85,35.85],"
+                + "[-78.85,35.95],[-78.95,35.95],[-78.95,35.85]]]}}]}";
+        new JooqPrecinctShapeStore(fixture.db).upsert(campaign, GeoJsonShapes.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                null), "test");
+        List<NewPerson> people = new ArrayList<>();
+        for (int h = 0; h < 18; h++) {
+            String line = (100 + 2 * (h % 9)) + (h < 9 ? " MAPLE AVE" : " ELM AVE");
+            double lat = 35.90 + (h < 9 ? 0 : 0.0006);
+            double lon = -78.90 + (h % 9) * 0.0004;
+            for (int k = 0; k < (h % 3 == 0 ? 2 : 1); k++) {
+                people.add(new NewPerson("Pat" + h + (char) ('a' + k), null, "Field", null, null, 1960 + h, null, "UNA", null,
+                        ContactCategory.PROSPECT, "test", line + "|27601", List.of(), List.of(),
+                        List.of(new PostalAddress("home", line, null, "RALEIGH", "NC", "27601", "US", lat, lon)),
+                        List.of(new Registration("NC", "E2E-" + h + k, null, "WAKE", "A", null, null, "UNA", "E2E-A", null, null, null,
+                                null, null)), List.of(), List.of("e2e")));
+            }
+        }
+        fixture.db.people().insert(campaign, people);
+        fixture.db.canvass().createScript(campaign, "E2E doors", CanvassFixtures.SCRIPT);
+        User volunteer = fixture.user(Role.VOLUNTEER);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);  // the app redraws its list (and map) after every sync
+
+        // The organiser cuts the segment into turfs and makes their walk lists, all for the volunteer.
+        logInAndOpen(fixture.user(Role.ORGANISER), "/turfs", wait);
+        browser.findElement(By.id("turf-name")).sendKeys("E2E");
+        browser.findElement(By.id("turf-filter")).sendKeys("tag(e2e)");
+        browser.findElement(By.id("turf-target")).clear();
+        browser.findElement(By.id("turf-target")).sendKeys("5");
+        browser.findElement(By.cssSelector("form.turf-form button")).click();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("map")), "data-turfs"));
+        long cutId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/turfs/(\\d+).*", "$1"));
+        List<TurfStore.Turf> turfs = new JooqTurfStore(fixture.db).turfs(campaign, cutId);
+        assertThat(turfs).hasSizeGreaterThanOrEqualTo(3);
+        browser.findElement(By.cssSelector("input[name=user][value='" + volunteer.id() + "']")).click();
+        browser.findElement(By.id("make-lists-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Made " + turfs.size() + " walk list(s)"));
+        CanvassList list = fixture.db.canvass().lists(campaign).stream().filter(l -> turfs.getFirst().id() == l.turfId()).findFirst().orElseThrow();
+        List<Long> route = fixture.db.canvass().doors(list.id()).stream().map(org.muster.canvass.Door::personId).toList();
+        int stops = new JooqTurfStore(fixture.db).doors(turfs.getFirst().id()).size();
+
+        // The volunteer sees the list's doors in route order, and on a map.
+        logInAndOpen(volunteer, "/canvass/app", wait);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.list-link"), turfs.size()));
+        browser.findElement(By.cssSelector("a.list-link[href='#list/" + list.id() + "']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("door-map"), "data-doors", String.valueOf(stops)));
+        assertThat(browser.findElements(By.cssSelector("#door-map .door-marker"))).hasSize(stops);
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("canvass-app-map.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(browser.findElements(By.cssSelector("a.door"))).extracting(e -> Long.parseLong(e.getAttribute("data-person")))
+                .containsExactlyElementsOf(route);
+        Object ready = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.serviceWorker.ready.then(() => done(true), () => done(false));");
+        assertThat(ready).isEqualTo(true);
+
+        recordAt(wait, list, route.get(0), "CONTACTED", Map.of("q1", "1", "q2", "1"));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
+        network(false);
+        recordAt(wait, list, route.get(1), "NOT_HOME", Map.of());
+        recordAt(wait, list, route.get(2), "CONTACTED", Map.of("q1", "3"));
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "2"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.id("door-map"), "data-doors", String.valueOf(stops)));
+        assertThat(browser.findElements(By.cssSelector("#door-map .door-marker.door-waiting"))).as("offline: the map from the phone's cache").isNotEmpty();
+        network(true);
+        wait.until(ExpectedConditions.textToBe(By.id("pending-count"), "0"));
+        List<Record> rows = results(volunteer);
+        assertThat(rows).hasSize(3).extracting(r -> r.get("outcome", String.class)).containsOnly("APPLIED");
+        browser.findElement(By.linkText("← Your lists")).click();
+        browser.findElement(By.id("log-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+
+        // The dashboard by turf and by canvasser, live.
+        openDashboard(wait);
+        String turf = turfs.getFirst().name();
+        assertThat(browser.findElement(By.id("by-turf")).getText()).contains(turf + " 3 2 2");
+        assertThat(browser.findElement(By.id("by-canvasser")).getText()).contains(volunteer.displayName() + " 3 2 2");
+        fixture.db.canvass().submit(campaign, volunteer, new Submission("e2e-live", list.id(), route.get(3), ResultCode.NOT_HOME, Map.of(),
+                null, Instant.now(), null));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-turf"), turf + " 4 2 2"));
+
+        // The map's contact measure counts them: four people of the precinct's 24 reached.
+        browser.get(fixture.server.baseUrl() + "/maps");
+        wait.until(ExpectedConditions.attributeToBe(By.id("map"), "data-shapes", "1"));
+        new Select(browser.findElement(By.id("map-measure"))).selectByValue("contact");
+        browser.findElement(By.cssSelector("#map-controls button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-legend"), "Reached by the field"));
+        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("#map .leaflet-overlay-pane path.leaflet-interactive"))).perform();
+        WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip")));
+        assertThat(tip.getText()).contains("= 4 of 24");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("field-contact-map.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Logs an organiser in to the live dashboard and waits until its event stream is connected. Only then may the
+     * test log someone else in: both tabs share one cookie jar, and a stream that connected later would go without
+     * the deleted session, land on the login page and set a new session cookie under the other tab's login form,
+     * whose CSRF token would then no longer match (the login failed now and then before this wait).
+     */
+    private static void openDashboard(WebDriverWait wait) {
+        logInAndOpen(fixture.user(Role.ORGANISER), "/canvass/dashboard", wait);
+        wait.until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-live", "true"));
+    }
+
     /** Logs in (the login page sends the browser back to {@code path}); clears the previous user's session first. */
     private static void logInAndOpen(User user, String path, WebDriverWait wait) {
+        network(true);  // a test that failed offline must not take the next one down with it
         browser.get(fixture.server.baseUrl() + "/health");  // cookies are deleted for the current page's site only
         browser.manage().deleteAllCookies();
         browser.get(fixture.server.baseUrl() + path);

@@ -102,9 +102,9 @@ class ImportPagesTest extends BothServersTest {
     @MethodSource("servers")
     void anUploadedCsvIsDetectedMappedInTheEditorAndImported(ServerFixture f) throws Exception {
         WebClient client = f.loggedIn(Role.ORGANISER);
-        byte[] csv = ("VOTER_ID,First Name,Last Name,House No,Street,ZIP,Email\n"
-                + "WV-1,Ann,Lee,12,Oak Street,25301,Ann.Lee@Example.org\n"
-                + "WV-2,Bo,Ray,9,Elm Avenue,25302,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = ("VOTER_ID,First Name,Last Name,House No,Street,ZIP,Email,Shirt\n"
+                + "WV-1,Ann,Lee,12,Oak Street,25301,Ann.Lee@Example.org,XL\n"
+                + "WV-2,Bo,Ray,9,Elm Avenue,25302,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
                 "file", "county list.csv".replace(' ', '_'), csv);
         assertThat(uploaded.status()).isEqualTo(302);
@@ -112,15 +112,18 @@ class ImportPagesTest extends BothServersTest {
         String check = client.get(uploaded.location()).body();
         assertThat(check).contains("Detected format: <strong>delimited file with a header (needs a column mapping)")
                 .contains("id=\"mapping-editor\"").contains("<code>Oak Street</code>")
-                .contains("<option value=\"FIRST_NAME\" selected>");
+                .contains("<option value=\"FIRST_NAME\" selected>")
+                .contains("<option value=\"CUSTOM\">a custom field, named:</option>")
+                .contains("name=\"custom.7\"");
 
         // The editor posts one "column" per row, so the form has repeated keys.
         String body = "_csrf=" + enc(client.csrfToken("/imports")) + "&voterFile=uploads%2Fcounty_list.csv"
                 + "&delimiter=%2C&name=County+list&state=wv&encoding=UTF-8"
                 + "&column=VOTER_ID&column=First+Name&column=Last+Name&column=House+No&column=Street&column=ZIP"
-                + "&column=Email&target.0=REGISTRATION_ID&target.1=FIRST_NAME&target.2=LAST_NAME&target.3=STREET"
-                + "&target.4=STREET&target.5=ZIP&target.6=EMAIL";
-        Response mapped = client.postRaw("/imports/mappings", body);
+                + "&column=Email&column=Shirt&target.0=REGISTRATION_ID&target.1=FIRST_NAME&target.2=LAST_NAME"
+                + "&target.3=STREET&target.4=STREET&target.5=ZIP&target.6=EMAIL&target.7=CUSTOM";
+        assertThat(client.postRaw("/imports/mappings", body + "&custom.7=").status()).isEqualTo(400);
+        Response mapped = client.postRaw("/imports/mappings", body + "&custom.7=Shirt+size");
         assertThat(mapped.status()).isEqualTo(302);
         assertThat(mapped.location()).contains("mapping=County+list");
         assertThat(client.get(mapped.location()).body()).contains("<option selected>County list</option>");
@@ -135,6 +138,8 @@ class ImportPagesTest extends BothServersTest {
         }
         assertThat(panel).contains("<h2>Done</h2>").contains("<dt>New</dt><dd>2</dd>");
         assertThat(client.get(started.location()).body()).contains("Generic delimited (mapping County list)");
+        assertThat(f.db.dsl().fetch("select f.name, v.value from custom_field_value v join custom_field f "
+                + "on f.id = v.field_id").map(r -> r.get(0) + "=" + r.get(1))).containsExactly("Shirt size=XL");
         // The person's profile keeps the row as the file gave it, before normalisation.
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/people/\\d+)\"")
                 .matcher(client.get("/people?q=Lee").body());

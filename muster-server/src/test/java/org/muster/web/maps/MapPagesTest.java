@@ -83,8 +83,8 @@ class MapPagesTest extends BothServersTest {
         String p = "map" + NEXT.incrementAndGet();
         importSquares(f, p);
         long first = f.insert(f.campaign.id(), voter(p, p + "-A", 1, 1, true, -78.65));
-        f.insert(f.campaign.id(), voter(p, p + "-A", 2, 3, true, -78.66));
-        f.insert(f.campaign.id(), voter(p, p + "-A", 3, null, false, -78.67));
+        long second = f.insert(f.campaign.id(), voter(p, p + "-A", 2, 3, true, -78.66));
+        long third = f.insert(f.campaign.id(), voter(p, p + "-A", 3, null, false, -78.67));
         f.insert(f.campaign.id(), voter(p, p + "-B", 4, 5, false, -78.55));
         f.insert(f.campaign.id(), voter(p + "-other", p + "-B", 5, 5, false, -78.56));
         WebClient client = f.loggedIn(Role.ORGANISER);
@@ -107,8 +107,14 @@ class MapPagesTest extends BothServersTest {
         assertThat(support.get(p + "-A").get("properties").get("denominator").asLong()).isEqualTo(2);
 
         f.db.people().addActivity(first, "canvass", "knocked", "test");
+        f.db.people().addActivity(second, "call_attempt", "no answer", "test");
+        f.db.people().addActivity(third, "email", "newsletter", "test");
         Map<String, JsonNode> contact = byPrecinct(json(client, "/maps/precincts.json" + segment + "&measure=contact&days=7"));
-        assertThat(contact.get(p + "-A").get("properties").get("numerator").asLong()).isEqualTo(1);
+        assertThat(contact.get(p + "-A").get("properties").get("numerator").asLong())
+                .as("every canvassing result counts, attempts and calls too; other activities do not").isEqualTo(2);
+        Map<String, JsonNode> canvassOnly = byPrecinct(json(client, "/maps/precincts.json" + segment
+                + "&measure=contact&days=7&type=canvass"));
+        assertThat(canvassOnly.get(p + "-A").get("properties").get("numerator").asLong()).isEqualTo(1);
     }
 
     @ParameterizedTest

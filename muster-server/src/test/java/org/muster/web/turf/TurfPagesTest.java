@@ -12,10 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.account.Role;
+import org.muster.account.User;
+import org.muster.canvass.CanvassFixtures;
+import org.muster.canvass.CanvassList;
+import org.muster.canvass.Door;
 import org.muster.people.ContactCategory;
 import org.muster.people.NewPerson;
 import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
+import org.muster.store.JooqTurfStore;
+import org.muster.turf.TurfStore;
 import org.muster.web.BothServersTest;
 import org.muster.web.ServerFixture;
 import org.muster.web.WebClient;
@@ -62,6 +68,80 @@ class TurfPagesTest extends BothServersTest {
             assertThat(e.action()).isEqualTo("turf.cut");
             assertThat(e.detail()).contains("3 turfs, 12 doors, 12 people");
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void theTurfsOfACutBecomeWalkListsInRouteOrderHandedOutInTurnWithAnAudit(ServerFixture f) {
+        String tag = "tl" + NEXT.incrementAndGet();
+        f.db.people().insert(f.campaign.id(), street(tag, 12));
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        String csrf = client.csrfToken("/turfs");
+        String cutPath = client.post("/turfs", form("name", "Lists " + tag, "filter", "tag(" + tag + ")", "target", "4", "within", "on",
+                "_csrf", csrf)).location();
+        long cutId = Long.parseLong(cutPath.substring("/turfs/".length()));
+        assertThat(client.get(cutPath).body()).as("no script yet").contains("Write a <a href=\"/canvass/scripts\">canvassing script</a>");
+        long script = f.db.canvass().createScript(f.campaign.id(), "Script " + tag, CanvassFixtures.SCRIPT).id();
+        User sam = f.user(Role.VOLUNTEER);
+        User kim = f.user(Role.VOLUNTEER);
+        assertThat(client.get(cutPath).body()).contains("id=\"make-lists\"", "value=\"" + sam.id() + "\"", "3 without one");
+
+        WebClient.Response bad = client.postRaw(cutPath + "/lists", "_csrf=" + csrf + "&script=" + script + "&user=" + sam.id() + "&due=soon");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("The due date &#39;soon&#39; is not a date");
+        assertThat(client.postRaw(cutPath + "/lists", "_csrf=" + csrf + "&script=999999").body()).contains("no script 999999");
+        assertThat(listsOf(f, cutId)).as("nothing made from bad input").isEmpty();
+        WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
+        assertThat(volunteer.postRaw(cutPath + "/lists", "_csrf=" + volunteer.csrfToken("/canvass/app") + "&script=" + script).status())
+                .isEqualTo(403);
+
+        WebClient.Response made = client.postRaw(cutPath + "/lists", "_csrf=" + csrf + "&script=" + script + "&user=" + sam.id()
+                + "&user=" + kim.id() + "&due=2026-12-24");
+        assertThat(made.status()).as(made.body()).isEqualTo(302);
+        assertThat(made.location()).startsWith(cutPath + "?made=3");
+        List<CanvassList> lists = listsOf(f, cutId);
+        assertThat(lists).hasSize(3);
+        List<TurfStore.Turf> turfs = new JooqTurfStore(f.db).turfs(f.campaign.id(), cutId);
+        for (int i = 0; i < 3; i++) {
+            CanvassList list = lists.get(i);
+            assertThat(list.turfId()).isEqualTo(turfs.get(i).id());
+            assertThat(f.db.canvass().doors(list.id())).extracting(Door::personId).containsExactlyElementsOf(new JooqTurfStore(f.db)
+                    .doors(turfs.get(i).id()).stream().flatMap(d -> d.personIds().stream()).toList());
+            assertThat(f.db.canvass().assignments(list.id())).singleElement()
+                    .satisfies(a -> assertThat(a.userId()).isEqualTo(List.of(sam.id(), kim.id()).get(lists.indexOf(list) % 2)))
+                    .satisfies(a -> assertThat(a.dueOn()).hasToString("2026-12-24"));
+        }
+        String page = client.get(made.location()).body();
+        assertThat(page).contains("Made 3 walk list(s).", "href=\"/canvass/lists/" + lists.getFirst().id() + "\"", "0 of 4 done",
+                "id=\"all-listed\"");
+        assertThat(f.db.audit().recent(20)).filteredOn(e -> e.action().equals("canvass.list.create"))
+                .extracting(e -> e.target()).contains("list:" + lists.get(0).id(), "list:" + lists.get(2).id());
+        assertThat(f.db.audit().recent(20)).filteredOn(e -> e.action().equals("canvass.list.assign")).hasSizeGreaterThanOrEqualTo(3);
+
+        // Sam reads the people of his turfs only, and only while they are his.
+        WebClient samClient = f.client();
+        assertThat(samClient.logIn(sam.email(), ServerFixture.PASSWORD).status()).isEqualTo(302);
+        String samsTurf = "/canvass/api/lists/" + lists.get(0).id();
+        assertThat(samClient.get(samsTurf).status()).isEqualTo(200);
+        assertThat(samClient.get("/canvass/api/lists/" + lists.get(1).id()).status()).as("Kim's turf").isEqualTo(403);
+        assertThat(samClient.get("/canvass/lists/" + lists.get(1).id() + "/sheet.pdf").status()).isEqualTo(403);
+        assertThat(samClient.get(cutPath).status()).as("the turf pages are for organisers").isEqualTo(403);
+        assertThat(client.post("/canvass/lists/" + lists.get(0).id() + "/unassign", form("user", String.valueOf(sam.id()), "_csrf", csrf))
+                .status()).isEqualTo(302);
+        assertThat(samClient.get(samsTurf).status()).as("taken back").isEqualTo(403);
+        assertThat(samClient.get("/canvass/lists/" + lists.get(0).id() + "/sheet.pdf").status()).isEqualTo(403);
+        assertThat(samClient.get("/canvass/api/lists/" + lists.get(2).id()).status()).as("his other turf").isEqualTo(200);
+
+        WebClient.Response again = client.postRaw(cutPath + "/lists", "_csrf=" + csrf + "&script=" + script);
+        assertThat(again.location()).contains("made=0");
+        assertThat(listsOf(f, cutId)).hasSize(3);
+    }
+
+    /** The walk lists made from a cut's turfs, in turf order. */
+    private static List<CanvassList> listsOf(ServerFixture f, long cutId) {
+        List<Long> turfIds = new JooqTurfStore(f.db).turfs(f.campaign.id(), cutId).stream().map(TurfStore.Turf::id).toList();
+        return f.db.canvass().lists(f.campaign.id()).stream().filter(l -> turfIds.contains(l.turfId()))
+                .sorted(java.util.Comparator.comparing(l -> turfIds.indexOf(l.turfId()))).toList();
     }
 
     @ParameterizedTest

@@ -1,0 +1,19 @@
+package org.muster.messaging.sms;
+
+import java.util.Locale;
+
+/** Where one recipient of an SMS job stands. The schema comment in V10__sms.sql gives the transitions. */
+public enum RecipientStatus {
+    PENDING, SENDING, SENT, DELIVERED, UNDELIVERED, EXPIRED, REJECTED, FAILED, OPTED_OUT, COVERED;
+
+    /** The status a delivery receipt's stat sets; null for intermediate ones (ACCEPTD, ENROUTE) that change nothing. */
+    public static RecipientStatus fromReceipt(String state) {
+        return switch (state == null ? "" : state.strip().toUpperCase(Locale.ROOT)) {
+            case "DELIVRD", "DELIVERED" -> DELIVERED;
+            case "UNDELIV", "UNDELIVERABLE", "UNDELIVERED", "DELETED", "UNKNOWN", "FAILED" -> UNDELIVERED;
+            case "EXPIRED" -> EXPIRED;
+            case "REJECTD", "REJECTED" -> REJECTED;
+            default -> null;
+        };
+    }
+}

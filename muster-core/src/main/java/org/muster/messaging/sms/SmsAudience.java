@@ -1,0 +1,75 @@
+package org.muster.messaging.sms;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a segment's people into a job's recipient rows. A person is texted only with sms consent GRANTED (newest
+ * entry) and a phone that is a valid E.164 number of a mobile-capable type (US numbers cannot be told apart from
+ * landlines offline, so FIXED_LINE_OR_MOBILE counts). People sharing a phone form one household phone: the
+ * lowest person id gets the message, the others are COVERED by them. A number that opted out gets an OPTED_OUT
+ * row. Each message is personalised here, once, so a resend after a crash is the same text.
+ */
+public final class SmsAudience {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Set<PhoneNumberType> TEXTABLE = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
+
+    /** The rows to write and who was left out, and why. */
+    public record Plan(List<SmsStore.PlannedRecipient> recipients, int withoutConsent, int withoutMobile) {
+
+        public long count(RecipientStatus status) {
+            return recipients.stream().filter(r -> r.status() == status).count();
+        }
+    }
+
+    private SmsAudience() {
+    }
+
+    /** @param contacts the segment's people in ascending id order */
+    public static Plan plan(List<SmsStore.Contact> contacts, Set<String> optedOut, SmsTemplate template, TimeZones zones) {
+        int withoutConsent = 0;
+        int withoutMobile = 0;
+        List<SmsStore.PlannedRecipient> rows = new ArrayList<>();
+        Map<String, Long> senderOfPhone = new HashMap<>();
+        for (SmsStore.Contact c : contacts) {
+            if (!c.smsConsent()) {
+                withoutConsent++;
+                continue;
+            }
+            String phone = c.phones().stream().filter(SmsAudience::isTextable).findFirst().orElse(null);
+            if (phone == null) {
+                withoutMobile++;
+                continue;
+            }
+            String zone = zones.zoneOf(c.state(), c.zip()).getId();
+            String body = template.render(Map.of("first_name", nz(c.firstName()), "last_name", nz(c.lastName())));
+            Long sender = senderOfPhone.putIfAbsent(phone, c.personId());
+            RecipientStatus status = optedOut.contains(phone) ? RecipientStatus.OPTED_OUT
+                    : sender != null ? RecipientStatus.COVERED : RecipientStatus.PENDING;
+            rows.add(new SmsStore.PlannedRecipient(c.personId(), phone, zone, body, status,
+                    status == RecipientStatus.COVERED ? sender : null));
+        }
+        return new Plan(List.copyOf(rows), withoutConsent, withoutMobile);
+    }
+
+    public static boolean isTextable(String e164) {
+        if (e164 == null || !e164.startsWith("+")) return false;
+        try {
+            var number = PHONES.parse(e164, null);
+            return PHONES.isValidNumber(number) && TEXTABLE.contains(PHONES.getNumberType(number));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,102 @@
+package org.muster.messaging.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sends a job's due recipients in batches of the gateway's window. Per batch: one transaction re-reads each
+ * recipient's sms consent and opt-out, defers those outside their local sending hours and marks the rest SENDING
+ * (the commit point); the batch is submitted concurrently; one transaction records gateway ids or failures.
+ *
+ * <p>Delivery guarantee: SMPP has no idempotency key, so after a crash it cannot be known whether a SENDING row
+ * reached the SMSC. Such rows are sent again (at-least-once) and flagged in doubt: no recipient is skipped, and the
+ * duplicates a crash can cause are at most one batch (the window), each visible in the job's progress. A time-out
+ * on one submit is treated the same way; a row in doubt {@value #MAX_IN_DOUBT} times is FAILED rather than sent again.
+ */
+public final class SmsJobRunner {
+
+    static final int MAX_IN_DOUBT = 3;
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(30);
+
+    /** What one pass left: finished, or the next time a recipient is due (empty if nothing is pending). */
+    public record Pass(boolean finished, int submitted, OptionalLong nextDue) {
+    }
+
+    private final SmsStore store;
+    private final SmsGateway gateway;
+    private final Clock clock;
+
+    public SmsJobRunner(SmsStore store, SmsGateway gateway, Clock clock) {
+        this.store = store;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /** Sends everything due now; returns when nothing more is due, or after a refusal that asks to wait. */
+    public Pass runDue(SmsJob job) {
+        int submitted = 0;
+        try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (true) {
+                long now = clock.millis();
+                List<SmsStore.Claim> batch = store.claim(job.id(), now, gateway.window(), due -> decide(job.hours(), due, now));
+                if (batch.isEmpty()) break;
+                List<Future<SmsStore.Outcome>> futures = new ArrayList<>(batch.size());
+                for (SmsStore.Claim claim : batch) futures.add(submits.submit(() -> submit(claim)));
+                List<SmsStore.Outcome> outcomes = new ArrayList<>(batch.size());
+                for (Future<SmsStore.Outcome> f : futures) outcomes.add(join(f));
+                store.record(outcomes, clock.millis());
+                submitted += batch.size();
+                if (outcomes.stream().anyMatch(o -> o.status() == RecipientStatus.PENDING)) break;
+            }
+        }
+        boolean finished = store.finishIfComplete(job.id(), clock.millis());
+        return new Pass(finished, submitted, finished ? OptionalLong.empty() : store.nextDue(job.id()));
+    }
+
+    static SmsStore.Decision decide(SendHours hours, SmsStore.Due due, long now) {
+        if (!due.smsConsent() || due.numberOptedOut()) return new SmsStore.Decision(RecipientStatus.OPTED_OUT, 0);
+        Instant at = Instant.ofEpochMilli(now);
+        ZoneId zone = ZoneId.of(due.zone());
+        if (!hours.allows(at, zone)) return new SmsStore.Decision(RecipientStatus.PENDING, hours.nextOpening(at, zone).toEpochMilli());
+        return new SmsStore.Decision(RecipientStatus.SENDING, 0);
+    }
+
+    private SmsStore.Outcome submit(SmsStore.Claim claim) {
+        try {
+            return new SmsStore.Outcome(claim.id(), RecipientStatus.SENT, gateway.submit(claim.phone(), claim.body()), null, 0, false);
+        } catch (SmsGatewayException e) {
+            long retryAt = clock.millis() + RETRY_DELAY.toMillis();
+            if (e.inDoubt()) {
+                return claim.attempts() + 1 >= MAX_IN_DOUBT
+                        ? new SmsStore.Outcome(claim.id(), RecipientStatus.FAILED, null, "in doubt " + MAX_IN_DOUBT + " times: " + e.getMessage(), 0, true)
+                        : new SmsStore.Outcome(claim.id(), RecipientStatus.PENDING, null, e.getMessage(), retryAt, true);
+            }
+            return e.retryable()
+                    ? new SmsStore.Outcome(claim.id(), RecipientStatus.PENDING, null, e.getMessage(), retryAt, false)
+                    : new SmsStore.Outcome(claim.id(), RecipientStatus.FAILED, null, e.getMessage(), 0, false);
+        }
+    }
+
+    /** A submit task never throws a checked failure; anything else (a crash) propagates and nothing is recorded. */
+    private static SmsStore.Outcome join(Future<SmsStore.Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error;
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.muster.messaging.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SMS for one campaign in one process: creates jobs from a segment's people, and a dispatcher thread that runs
+ * them through the gateway, sleeping until the next recipient is due (sending hours, retries) or until woken. On
+ * {@link #start()} SENDING rows a previous process left behind are put back in doubt and resent (see
+ * {@link SmsJobRunner} for the guarantee).
+ */
+public final class SmsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
+    private static final Duration LONGEST_SLEEP = Duration.ofSeconds(30);
+
+    private final SmsStore store;
+    private final SmsGateway gateway;
+    private final long campaignId;
+    private final TimeZones zones;
+    private final Clock clock;
+    private final SmsJobRunner runner;
+    private final SmsInbox inbox;
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile Thread dispatcher;
+    private volatile boolean closed;
+
+    /** @param gateway null when none is configured: jobs are created and wait */
+    public SmsService(SmsStore store, SmsGateway gateway, long campaignId, TimeZones zones, String stopReply, Clock clock) {
+        this.store = store;
+        this.gateway = gateway;
+        this.campaignId = campaignId;
+        this.zones = zones;
+        this.clock = clock;
+        this.runner = gateway == null ? null : new SmsJobRunner(store, gateway, clock);
+        this.inbox = new SmsInbox(store, campaignId, () -> gateway, stopReply, clock);
+        if (gateway != null) gateway.listen(inbox);
+    }
+
+    /** What {@link #create} made of a segment. */
+    public record Created(SmsJob job, SmsAudience.Plan plan) {
+    }
+
+    /** Recovers in-doubt rows of running jobs and starts the dispatcher. */
+    public SmsService start() {
+        for (SmsJob job : store.runningJobs(campaignId)) {
+            int inDoubt = store.recoverInDoubt(job.id(), clock.millis());
+            if (inDoubt > 0) LOG.warn("SMS job {}: {} messages were being sent when the last process stopped; they are sent again", job.id(), inDoubt);
+        }
+        if (runner != null) dispatcher = Thread.ofPlatform().daemon().name("sms-dispatcher").start(this::dispatch);
+        return this;
+    }
+
+    /** Plans and stores a job for the given people (a resolved segment, ascending ids) and wakes the dispatcher. */
+    public Created create(String name, String filterText, long[] personIds, String body, SendHours hours, Long createdBy) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a job needs a name");
+        SmsTemplate template = new SmsTemplate(body);
+        List<SmsStore.Contact> contacts = store.contacts(campaignId, personIds);
+        Set<String> optedOut = store.optedOutNumbers(campaignId);
+        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, template, zones);
+        SmsJob job = store.createJob(campaignId, name.strip(), filterText, template.body(), hours, createdBy, plan.recipients(), clock.millis());
+        wake();
+        return new Created(job, plan);
+    }
+
+    public SmsAudience.Plan preview(long[] personIds, String body) {
+        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), new SmsTemplate(body), zones);
+    }
+
+    public SmsInbox inbox() {
+        return inbox;
+    }
+
+    public SmsStore store() {
+        return store;
+    }
+
+    public boolean hasGateway() {
+        return gateway != null;
+    }
+
+    public void wake() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    private void dispatch() {
+        while (!closed) {
+            long sleep = LONGEST_SLEEP.toMillis();
+            try {
+                for (SmsJob job : store.runningJobs(campaignId)) {
+                    SmsJobRunner.Pass pass = runner.runDue(job);
+                    if (pass.nextDue().isPresent()) sleep = Math.min(sleep, Math.max(50, pass.nextDue().getAsLong() - clock.millis()));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("SMS dispatcher pass failed; retrying", e);
+                sleep = Math.min(sleep, 5_000);
+            }
+            try {
+                wakeups.poll(sleep, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread d = dispatcher;
+        if (d != null) {
+            d.interrupt();
+            try {
+                d.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (gateway != null) gateway.close();
+    }
+}

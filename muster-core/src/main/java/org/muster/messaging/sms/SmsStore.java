@@ -1,0 +1,93 @@
+package org.muster.messaging.sms;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Persistence of SMS jobs, their per-recipient journal, opt-outs, receipts and replies (JooqSmsStore). */
+public interface SmsStore {
+
+    /** What sending needs to know about a person of the audience. {@code phones}: E.164, oldest first. */
+    record Contact(long personId, String firstName, String lastName, boolean smsConsent, List<String> phones, String state, String zip) {
+    }
+
+    /** A row to write at job creation; {@code coveredBy}: the person whose message covers this one (COVERED rows). */
+    record PlannedRecipient(long personId, String phone, String zone, String body, RecipientStatus status, Long coveredBy) {
+    }
+
+    /** A due PENDING row with its consent read inside the claiming transaction. */
+    record Due(long id, long personId, String phone, String zone, boolean smsConsent, boolean numberOptedOut) {
+    }
+
+    /** What to do with a due row: SENDING (claimed), OPTED_OUT, or PENDING again until {@code notBefore}. */
+    record Decision(RecipientStatus status, long notBefore) {
+    }
+
+    /** A row claimed for sending. */
+    record Claim(long id, String phone, String body, int attempts) {
+    }
+
+    /** How a claimed row ended: SENT with the gateway id, FAILED, or PENDING again (in doubt or retry later). */
+    record Outcome(long id, RecipientStatus status, String gatewayId, String error, long notBefore, boolean inDoubt) {
+    }
+
+    /** One row of a job, for the job page. */
+    record RecipientRow(long id, long personId, String name, String phone, RecipientStatus status, long notBefore, int attempts,
+                        boolean inDoubt, String error) {
+    }
+
+    List<Contact> contacts(long campaignId, long[] personIds);
+
+    Set<String> optedOutNumbers(long campaignId);
+
+    SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy,
+                     List<PlannedRecipient> recipients, long now);
+
+    Optional<SmsJob> job(long campaignId, long jobId);
+
+    List<SmsJob> jobs(long campaignId);
+
+    List<SmsJob> runningJobs(long campaignId);
+
+    /** After a restart: SENDING rows (claimed, maybe submitted) go back to PENDING, in doubt. Returns how many. */
+    int recoverInDoubt(long jobId, long now);
+
+    /**
+     * In one transaction: reads up to {@code limit} PENDING rows due at {@code now} with their current sms consent
+     * and opt-out, applies {@code decide} to each and commits the decisions. The commit of SENDING is the point
+     * after which a crash leaves the row in doubt.
+     */
+    List<Claim> claim(long jobId, long now, int limit, Function<Due, Decision> decide);
+
+    /** Writes the outcomes of claimed rows; SENT rows pick up receipts that arrived before this commit. */
+    void record(List<Outcome> outcomes, long now);
+
+    /** The earliest not_before among PENDING rows, empty when there are none. */
+    OptionalLong nextDue(long jobId);
+
+    /** Marks the job DONE when no row is PENDING or SENDING; returns whether it is finished. */
+    boolean finishIfComplete(long jobId, long now);
+
+    /** Cancels a running job: its PENDING rows stay PENDING for the record but are never claimed. */
+    boolean cancel(long campaignId, long jobId, long now);
+
+    SmsProgress progress(long jobId, long now);
+
+    List<RecipientRow> recipients(long jobId, RecipientStatus status, int limit);
+
+    /**
+     * Opts a number out: records it, withdraws sms consent for every person of the campaign with that phone and
+     * notes it on their timelines. Returns false when the number had already opted out (nothing changes).
+     */
+    boolean optOut(long campaignId, String phone, String message, long now);
+
+    void confirmOptOut(long campaignId, String phone, long now);
+
+    /** Records an inbound message that is not an opt-out as activity {@code sms.reply}; returns the people it names. */
+    int recordReply(long campaignId, String phone, String text, long now);
+
+    /** Applies a delivery receipt to the row with that gateway id (kept for later if the row is not SENT yet). */
+    void recordReceipt(long campaignId, String gatewayId, String state, String error, long now);
+}

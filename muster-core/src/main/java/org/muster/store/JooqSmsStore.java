@@ -1,0 +1,371 @@
+package org.muster.store;
+
+import static org.muster.store.SmsTables.InboundTable;
+import static org.muster.store.SmsTables.JobTable;
+import static org.muster.store.SmsTables.OptOutTable;
+import static org.muster.store.SmsTables.ReceiptTable;
+import static org.muster.store.SmsTables.RecipientTable;
+import static org.muster.store.Tables.ActivityTable;
+import static org.muster.store.Tables.ConsentTable;
+import static org.muster.store.Tables.PersonAddressTable;
+import static org.muster.store.Tables.PersonPhoneTable;
+import static org.muster.store.Tables.PersonTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.muster.messaging.sms.RecipientStatus;
+import org.muster.messaging.sms.SendHours;
+import org.muster.messaging.sms.SmsJob;
+import org.muster.messaging.sms.SmsProgress;
+import org.muster.messaging.sms.SmsStore;
+
+/** {@link SmsStore} over jOOQ, for both dialects. */
+public final class JooqSmsStore implements SmsStore {
+
+    private static final int CHUNK = 500;
+    private static final int SUMMARY_LIMIT = 500;
+    private static final List<String> RECEIPTED = List.of(RecipientStatus.SENT.name(), RecipientStatus.DELIVERED.name(),
+            RecipientStatus.UNDELIVERED.name(), RecipientStatus.EXPIRED.name(), RecipientStatus.REJECTED.name());
+
+    /** Due rows with their newest sms consent and opt-out, read inside the claiming transaction. */
+    private static final String DUE_SQL = """
+            select r.id, r.person_id, r.phone, r.zone, r.body, r.attempts,
+                   (select c.status from consent c where c.person_id = r.person_id and c.channel = 'sms'
+                     order by c.recorded_at desc, c.id desc limit 1) as consent,
+                   case when exists (select 1 from sms_opt_out o where o.campaign_id = j.campaign_id and o.phone = r.phone)
+                        then 1 else 0 end as opted_out
+            from sms_recipient r join sms_job j on j.id = r.job_id
+            where r.job_id = ? and j.status = 'RUNNING' and r.status = 'PENDING' and r.not_before <= ?
+            order by r.not_before, r.id limit ?""";
+
+    private final DSLContext dsl;
+
+    public JooqSmsStore(Database database) {
+        this.dsl = database.dsl();
+    }
+
+    @Override
+    public List<Contact> contacts(long campaignId, long[] personIds) {
+        List<Contact> out = new ArrayList<>(personIds.length);
+        for (int from = 0; from < personIds.length; from += CHUNK) {
+            List<Long> ids = Arrays.stream(personIds, from, Math.min(personIds.length, from + CHUNK)).boxed().toList();
+            Map<Long, String> consent = new HashMap<>();
+            dsl.select(ConsentTable.PERSON_ID, ConsentTable.STATUS).from(ConsentTable.T)
+                    .where(ConsentTable.PERSON_ID.in(ids)).and(ConsentTable.CHANNEL.eq("sms"))
+                    .orderBy(ConsentTable.PERSON_ID, ConsentTable.RECORDED_AT.desc(), ConsentTable.ID.desc())
+                    .forEach(r -> consent.putIfAbsent(r.value1(), r.value2()));
+            Map<Long, List<String>> phones = new HashMap<>();
+            dsl.select(PersonPhoneTable.PERSON_ID, PersonPhoneTable.NUMBER_E164).from(PersonPhoneTable.T)
+                    .where(PersonPhoneTable.PERSON_ID.in(ids)).orderBy(PersonPhoneTable.ID)
+                    .forEach(r -> phones.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+            Map<Long, String[]> address = new HashMap<>();
+            dsl.select(PersonAddressTable.PERSON_ID, PersonAddressTable.STATE, PersonAddressTable.ZIP, PersonAddressTable.KIND)
+                    .from(PersonAddressTable.T).where(PersonAddressTable.PERSON_ID.in(ids)).orderBy(PersonAddressTable.ID)
+                    .forEach(r -> {
+                        // the home address wins over others; else the oldest
+                        boolean home = "home".equals(r.value4());
+                        if (!address.containsKey(r.value1()) || home && !"home".equals(address.get(r.value1())[2])) {
+                            address.put(r.value1(), new String[] {r.value2(), r.value3(), r.value4()});
+                        }
+                    });
+            dsl.select(PersonTable.ID, PersonTable.FIRST_NAME, PersonTable.LAST_NAME).from(PersonTable.T)
+                    .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(PersonTable.ID.in(ids)).orderBy(PersonTable.ID)
+                    .forEach(r -> {
+                        String[] a = address.getOrDefault(r.value1(), new String[3]);
+                        out.add(new Contact(r.value1(), r.value2(), r.value3(), "GRANTED".equals(consent.get(r.value1())),
+                                List.copyOf(phones.getOrDefault(r.value1(), List.of())), a[0], a[1]));
+                    });
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> optedOutNumbers(long campaignId) {
+        return new HashSet<>(dsl.select(OptOutTable.PHONE).from(OptOutTable.T).where(OptOutTable.CAMPAIGN_ID.eq(campaignId)).fetch(OptOutTable.PHONE));
+    }
+
+    @Override
+    public SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy,
+                            List<PlannedRecipient> recipients, long now) {
+        long jobId = dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long id = tx.insertInto(JobTable.T, JobTable.CAMPAIGN_ID, JobTable.NAME, JobTable.FILTER, JobTable.BODY, JobTable.STATUS,
+                            JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT)
+                    .values(campaignId, name, filter, body, SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now)
+                    .returningResult(JobTable.ID).fetchOne().value1();
+            Batch senders = recipientBatch(tx);
+            for (PlannedRecipient r : recipients) {
+                if (r.coveredBy() == null) senders.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), null, now);
+            }
+            senders.execute();
+            Map<Long, Long> rowOfPerson = new HashMap<>();
+            tx.select(RecipientTable.PERSON_ID, RecipientTable.ID).from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(id))
+                    .forEach(r -> rowOfPerson.put(r.value1(), r.value2()));
+            Batch covered = recipientBatch(tx);
+            for (PlannedRecipient r : recipients) {
+                if (r.coveredBy() != null) covered.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), rowOfPerson.get(r.coveredBy()), now);
+            }
+            covered.execute();
+            return id;
+        });
+        return job(campaignId, jobId).orElseThrow();
+    }
+
+    private static Batch recipientBatch(DSLContext tx) {
+        return new Batch(tx, RecipientTable.T, RecipientTable.JOB_ID, RecipientTable.PERSON_ID, RecipientTable.PHONE, RecipientTable.ZONE,
+                RecipientTable.BODY, RecipientTable.STATUS, RecipientTable.COVERED_BY, RecipientTable.UPDATED_AT);
+    }
+
+    @Override
+    public Optional<SmsJob> job(long campaignId, long jobId) {
+        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId)).and(JobTable.ID.eq(jobId))
+                .fetchOptional(JooqSmsStore::toJob);
+    }
+
+    @Override
+    public List<SmsJob> jobs(long campaignId) {
+        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(JobTable.CREATED_AT.desc(), JobTable.ID.desc()).fetch(JooqSmsStore::toJob);
+    }
+
+    @Override
+    public List<SmsJob> runningJobs(long campaignId) {
+        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
+                .and(JobTable.STATUS.eq(SmsJob.Status.RUNNING.name())).orderBy(JobTable.ID).fetch(JooqSmsStore::toJob);
+    }
+
+    private static SmsJob toJob(Record r) {
+        Long finished = r.get(JobTable.FINISHED_AT);
+        return new SmsJob(r.get(JobTable.ID), r.get(JobTable.CAMPAIGN_ID), r.get(JobTable.NAME), r.get(JobTable.FILTER), r.get(JobTable.BODY),
+                SmsJob.Status.valueOf(r.get(JobTable.STATUS)), SendHours.ofMinutes(r.get(JobTable.SEND_FROM), r.get(JobTable.SEND_UNTIL)),
+                r.get(JobTable.CREATED_BY), Instant.ofEpochMilli(r.get(JobTable.CREATED_AT)), finished == null ? null : Instant.ofEpochMilli(finished));
+    }
+
+    @Override
+    public int recoverInDoubt(long jobId, long now) {
+        return dsl.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.PENDING.name()).set(RecipientTable.IN_DOUBT, true)
+                .set(RecipientTable.ATTEMPTS, RecipientTable.ATTEMPTS.plus(1)).set(RecipientTable.NOT_BEFORE, 0L)
+                .set(RecipientTable.UPDATED_AT, now)
+                .where(RecipientTable.JOB_ID.eq(jobId)).and(RecipientTable.STATUS.eq(RecipientStatus.SENDING.name())).execute();
+    }
+
+    @Override
+    public List<Claim> claim(long jobId, long now, int limit, Function<Due, Decision> decide) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            List<Claim> claimed = new ArrayList<>();
+            Map<String, List<Long>> optedOut = new HashMap<>();
+            List<Object[]> deferred = new ArrayList<>();
+            for (Record r : tx.resultQuery(DUE_SQL, jobId, now, limit).fetch()) {
+                long id = r.get(0, Long.class);
+                Due due = new Due(id, r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
+                        "GRANTED".equals(r.get(6, String.class)), r.get(7, Integer.class) == 1);
+                Decision decision = decide.apply(due);
+                switch (decision.status()) {
+                    case SENDING -> claimed.add(new Claim(id, due.phone(), r.get(4, String.class), r.get(5, Integer.class)));
+                    case OPTED_OUT -> optedOut.computeIfAbsent(due.numberOptedOut() ? "the number opted out" : "sms consent withdrawn",
+                            k -> new ArrayList<>()).add(id);
+                    case PENDING -> deferred.add(new Object[] {decision.notBefore(), now, id});
+                    default -> throw new IllegalArgumentException("a claim decides SENDING, OPTED_OUT or PENDING, not " + decision.status());
+                }
+            }
+            if (!claimed.isEmpty()) {
+                tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.SENDING.name()).set(RecipientTable.UPDATED_AT, now)
+                        .where(RecipientTable.ID.in(claimed.stream().map(Claim::id).toList())).execute();
+            }
+            optedOut.forEach((why, ids) -> tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.OPTED_OUT.name())
+                    .set(RecipientTable.ERROR, why).set(RecipientTable.UPDATED_AT, now).where(RecipientTable.ID.in(ids)).execute());
+            if (!deferred.isEmpty()) {
+                tx.batch("update sms_recipient set not_before = ?, updated_at = ? where id = ?", deferred.toArray(Object[][]::new)).execute();
+            }
+            return claimed;
+        });
+    }
+
+    /** One prepared statement for a whole batch of outcomes; in_doubt only ever turns on. */
+    private static final String RECORD_SQL = "update sms_recipient set status = ?, gateway_id = ?, error = ?, not_before = ?, updated_at = ?,"
+            + " attempts = attempts + ?, in_doubt = (in_doubt or ?) where id = ? and status = 'SENDING'";
+
+    @Override
+    public void record(List<Outcome> outcomes, long now) {
+        if (outcomes.isEmpty()) return;
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            Map<String, Long> sent = new HashMap<>();
+            Object[][] rows = new Object[outcomes.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                Outcome o = outcomes.get(i);
+                boolean counts = o.status() == RecipientStatus.SENT || o.inDoubt();
+                rows[i] = new Object[] {o.status().name(), o.gatewayId(), o.error(), o.notBefore(), now, counts ? 1 : 0, o.inDoubt(), o.id()};
+                if (o.status() == RecipientStatus.SENT) sent.put(o.gatewayId(), o.id());
+            }
+            tx.batch(RECORD_SQL, rows).execute();
+            if (!sent.isEmpty()) {
+                List<Long> people = tx.select(RecipientTable.PERSON_ID).from(RecipientTable.T).where(RecipientTable.ID.in(sent.values()))
+                        .and(RecipientTable.STATUS.eq(RecipientStatus.SENT.name())).fetch(RecipientTable.PERSON_ID);
+                addActivities(tx, people, "sms.sent", "Text sent", now);
+            }
+            // receipts that overtook the commit of their SENT row
+            if (!sent.isEmpty()) {
+                List<Query> late = new ArrayList<>();
+                tx.select(ReceiptTable.GATEWAY_ID, ReceiptTable.STATE, ReceiptTable.ERROR).from(ReceiptTable.T)
+                        .where(ReceiptTable.GATEWAY_ID.in(sent.keySet())).forEach(r -> {
+                            RecipientStatus status = RecipientStatus.fromReceipt(r.value2());
+                            if (status != null) {
+                                late.add(tx.update(RecipientTable.T).set(RecipientTable.STATUS, status.name()).set(RecipientTable.ERROR, r.value3())
+                                        .where(RecipientTable.ID.eq(sent.get(r.value1()))));
+                            }
+                        });
+                if (!late.isEmpty()) tx.batch(late).execute();
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong nextDue(long jobId) {
+        Long next = dsl.select(DSL.min(RecipientTable.NOT_BEFORE)).from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId))
+                .and(RecipientTable.STATUS.eq(RecipientStatus.PENDING.name())).fetchOne(0, Long.class);
+        return next == null ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    @Override
+    public boolean finishIfComplete(long jobId, long now) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            boolean open = tx.fetchExists(tx.selectOne().from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId))
+                    .and(RecipientTable.STATUS.in(RecipientStatus.PENDING.name(), RecipientStatus.SENDING.name())));
+            String status = tx.select(JobTable.STATUS).from(JobTable.T).where(JobTable.ID.eq(jobId)).fetchOne(JobTable.STATUS);
+            if (!SmsJob.Status.RUNNING.name().equals(status)) return true;
+            if (open) return false;
+            tx.update(JobTable.T).set(JobTable.STATUS, SmsJob.Status.DONE.name()).set(JobTable.FINISHED_AT, now).where(JobTable.ID.eq(jobId)).execute();
+            return true;
+        });
+    }
+
+    @Override
+    public boolean cancel(long campaignId, long jobId, long now) {
+        return dsl.update(JobTable.T).set(JobTable.STATUS, SmsJob.Status.CANCELLED.name()).set(JobTable.FINISHED_AT, now)
+                .where(JobTable.CAMPAIGN_ID.eq(campaignId)).and(JobTable.ID.eq(jobId)).and(JobTable.STATUS.eq(SmsJob.Status.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    @Override
+    public SmsProgress progress(long jobId, long now) {
+        Map<RecipientStatus, Long> counts = new EnumMap<>(RecipientStatus.class);
+        dsl.select(RecipientTable.STATUS, DSL.count()).from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId))
+                .groupBy(RecipientTable.STATUS).forEach(r -> counts.put(RecipientStatus.valueOf(r.value1()), r.value2().longValue()));
+        long waiting = dsl.fetchCount(RecipientTable.T, RecipientTable.JOB_ID.eq(jobId)
+                .and(RecipientTable.STATUS.eq(RecipientStatus.PENDING.name())).and(RecipientTable.NOT_BEFORE.gt(now)));
+        long inDoubt = dsl.fetchCount(RecipientTable.T, RecipientTable.JOB_ID.eq(jobId).and(RecipientTable.IN_DOUBT.isTrue()));
+        return new SmsProgress(counts, waiting, inDoubt);
+    }
+
+    @Override
+    public List<RecipientRow> recipients(long jobId, RecipientStatus status, int limit) {
+        var where = RecipientTable.JOB_ID.eq(jobId);
+        if (status != null) where = where.and(RecipientTable.STATUS.eq(status.name()));
+        return dsl.select(RecipientTable.ID, RecipientTable.PERSON_ID, PersonTable.FIRST_NAME, PersonTable.LAST_NAME, RecipientTable.PHONE,
+                        RecipientTable.STATUS, RecipientTable.NOT_BEFORE, RecipientTable.ATTEMPTS, RecipientTable.IN_DOUBT, RecipientTable.ERROR)
+                .from(RecipientTable.T).join(PersonTable.T).on(PersonTable.ID.eq(RecipientTable.PERSON_ID))
+                .where(where).orderBy(RecipientTable.ID).limit(limit)
+                .fetch(r -> new RecipientRow(r.value1(), r.value2(), (nz(r.value3()) + " " + nz(r.value4())).strip(), r.value5(),
+                        RecipientStatus.valueOf(r.value6()), r.value7(), r.value8(), Boolean.TRUE.equals(r.value9()), r.value10()));
+    }
+
+    @Override
+    public boolean optOut(long campaignId, String phone, String message, long now) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int inserted = tx.insertInto(OptOutTable.T, OptOutTable.CAMPAIGN_ID, OptOutTable.PHONE, OptOutTable.MESSAGE, OptOutTable.OPTED_OUT_AT)
+                    .values(campaignId, phone, summary(message), now).onConflictDoNothing().execute();
+            logInbound(tx, campaignId, phone, message, "STOP", now);
+            if (inserted == 0) return false;
+            List<Long> people = peopleWithPhone(tx, campaignId, phone);
+            Batch consent = new Batch(tx, ConsentTable.T, ConsentTable.PERSON_ID, ConsentTable.CHANNEL, ConsentTable.STATUS,
+                    ConsentTable.SOURCE, ConsentTable.RECORDED_AT);
+            for (long person : people) consent.add(person, "sms", "WITHDRAWN", "sms reply: " + summary(message), now);
+            consent.execute();
+            addActivities(tx, people, "sms.opt_out", "Opted out of texts by replying \"" + summary(message) + "\"", now);
+            return true;
+        });
+    }
+
+    @Override
+    public void confirmOptOut(long campaignId, String phone, long now) {
+        dsl.update(OptOutTable.T).set(OptOutTable.CONFIRMED_AT, now).where(OptOutTable.CAMPAIGN_ID.eq(campaignId)).and(OptOutTable.PHONE.eq(phone)).execute();
+    }
+
+    @Override
+    public int recordReply(long campaignId, String phone, String text, long now) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            logInbound(tx, campaignId, phone, text, "REPLY", now);
+            List<Long> people = peopleWithPhone(tx, campaignId, phone);
+            addActivities(tx, people, "sms.reply", summary(text), now);
+            return people.size();
+        });
+    }
+
+    @Override
+    public void recordReceipt(long campaignId, String gatewayId, String state, String error, long now) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.insertInto(ReceiptTable.T, ReceiptTable.GATEWAY_ID, ReceiptTable.STATE, ReceiptTable.ERROR, ReceiptTable.RECEIVED_AT)
+                    .values(gatewayId, state, error, now).onConflict(ReceiptTable.GATEWAY_ID).doUpdate()
+                    .set(ReceiptTable.STATE, state).set(ReceiptTable.ERROR, error).set(ReceiptTable.RECEIVED_AT, now).execute();
+            RecipientStatus status = RecipientStatus.fromReceipt(state);
+            if (status == null) return;
+            tx.update(RecipientTable.T).set(RecipientTable.STATUS, status.name())
+                    .set(RecipientTable.ERROR, status == RecipientStatus.DELIVERED ? null : "receipt " + state + (error == null ? "" : " err " + error))
+                    .set(RecipientTable.UPDATED_AT, now)
+                    .where(RecipientTable.GATEWAY_ID.eq(gatewayId)).and(RecipientTable.STATUS.in(RECEIPTED))
+                    .and(RecipientTable.JOB_ID.in(DSL.select(JobTable.ID).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))))
+                    .execute();
+        });
+    }
+
+    private static List<Long> peopleWithPhone(DSLContext tx, long campaignId, String phone) {
+        return tx.selectDistinct(PersonPhoneTable.PERSON_ID).from(PersonPhoneTable.T).join(PersonTable.T).on(PersonTable.ID.eq(PersonPhoneTable.PERSON_ID))
+                .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(PersonPhoneTable.NUMBER_E164.eq(phone))
+                .orderBy(PersonPhoneTable.PERSON_ID).fetch(PersonPhoneTable.PERSON_ID);
+    }
+
+    private static void addActivities(DSLContext tx, List<Long> people, String type, String summary, long now) {
+        Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE, ActivityTable.SUMMARY, ActivityTable.ACTOR);
+        Batch events = Outbox.batch(tx);
+        for (long person : people) {
+            activities.add(person, now, type, summary, "sms");
+            Outbox.add(events, now, "person", person, "person.activity");
+        }
+        activities.execute();
+        events.execute();
+    }
+
+    private static void logInbound(DSLContext tx, long campaignId, String phone, String text, String kind, long now) {
+        tx.insertInto(InboundTable.T, InboundTable.CAMPAIGN_ID, InboundTable.PHONE, InboundTable.BODY, InboundTable.KIND, InboundTable.RECEIVED_AT)
+                .values(campaignId, phone, text == null ? "" : text, kind, now).execute();
+    }
+
+    private static String summary(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.length() > SUMMARY_LIMIT ? t.substring(0, SUMMARY_LIMIT) + "…" : t;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,95 @@
+package org.muster.store;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/** jOOQ names for the SMS tables (V10__sms.sql). Kept apart from Tables.java to stay out of its way. */
+final class SmsTables {
+
+    private SmsTables() {
+    }
+
+    private static Field<Long> bigint(String t, String c) {
+        return field(name(t, c), SQLDataType.BIGINT);
+    }
+
+    private static Field<String> text(String t, String c) {
+        return field(name(t, c), SQLDataType.VARCHAR);
+    }
+
+    private static Field<Integer> integer(String t, String c) {
+        return field(name(t, c), SQLDataType.INTEGER);
+    }
+
+    static final class JobTable {
+        static final String N = "sms_job";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> ID = bigint(N, "id");
+        static final Field<Long> CAMPAIGN_ID = bigint(N, "campaign_id");
+        static final Field<String> NAME = text(N, "name");
+        static final Field<String> FILTER = text(N, "filter");
+        static final Field<String> BODY = text(N, "body");
+        static final Field<String> STATUS = text(N, "status");
+        static final Field<Integer> SEND_FROM = integer(N, "send_from");
+        static final Field<Integer> SEND_UNTIL = integer(N, "send_until");
+        static final Field<Long> CREATED_BY = bigint(N, "created_by");
+        static final Field<Long> CREATED_AT = bigint(N, "created_at");
+        static final Field<Long> FINISHED_AT = bigint(N, "finished_at");
+        static final Field<?>[] READ = {ID, CAMPAIGN_ID, NAME, FILTER, BODY, STATUS, SEND_FROM, SEND_UNTIL, CREATED_BY, CREATED_AT, FINISHED_AT};
+    }
+
+    static final class RecipientTable {
+        static final String N = "sms_recipient";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> ID = bigint(N, "id");
+        static final Field<Long> JOB_ID = bigint(N, "job_id");
+        static final Field<Long> PERSON_ID = bigint(N, "person_id");
+        static final Field<String> PHONE = text(N, "phone");
+        static final Field<String> ZONE = text(N, "zone");
+        static final Field<String> BODY = text(N, "body");
+        static final Field<String> STATUS = text(N, "status");
+        static final Field<Long> NOT_BEFORE = bigint(N, "not_before");
+        static final Field<Long> COVERED_BY = bigint(N, "covered_by");
+        static final Field<String> GATEWAY_ID = text(N, "gateway_id");
+        static final Field<Integer> ATTEMPTS = integer(N, "attempts");
+        static final Field<Boolean> IN_DOUBT = field(name(N, "in_doubt"), SQLDataType.BOOLEAN);
+        static final Field<String> ERROR = text(N, "error");
+        static final Field<Long> UPDATED_AT = bigint(N, "updated_at");
+    }
+
+    static final class OptOutTable {
+        static final String N = "sms_opt_out";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> CAMPAIGN_ID = bigint(N, "campaign_id");
+        static final Field<String> PHONE = text(N, "phone");
+        static final Field<String> MESSAGE = text(N, "message");
+        static final Field<Long> OPTED_OUT_AT = bigint(N, "opted_out_at");
+        static final Field<Long> CONFIRMED_AT = bigint(N, "confirmed_at");
+    }
+
+    static final class ReceiptTable {
+        static final String N = "sms_receipt";
+        static final Table<Record> T = table(name(N));
+        static final Field<String> GATEWAY_ID = text(N, "gateway_id");
+        static final Field<String> STATE = text(N, "state");
+        static final Field<String> ERROR = text(N, "error");
+        static final Field<Long> RECEIVED_AT = bigint(N, "received_at");
+    }
+
+    static final class InboundTable {
+        static final String N = "sms_inbound";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> ID = bigint(N, "id");
+        static final Field<Long> CAMPAIGN_ID = bigint(N, "campaign_id");
+        static final Field<String> PHONE = text(N, "phone");
+        static final Field<String> BODY = text(N, "body");
+        static final Field<String> KIND = text(N, "kind");
+        static final Field<Long> RECEIVED_AT = bigint(N, "received_at");
+    }
+}

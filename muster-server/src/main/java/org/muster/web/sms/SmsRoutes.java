@@ -1,0 +1,190 @@
+package org.muster.web.sms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Objects;
+import org.muster.account.AuditLog;
+import org.muster.account.User;
+import org.muster.messaging.sms.SendHours;
+import org.muster.messaging.sms.SmsAudience;
+import org.muster.messaging.sms.SmsJob;
+import org.muster.messaging.sms.SmsService;
+import org.muster.messaging.sms.SmsSettings;
+import org.muster.segment.SegmentParseException;
+import org.muster.segment.SegmentParser;
+import org.muster.store.Database;
+import org.muster.store.JooqSavedSegmentStore;
+import org.muster.store.SegmentSql;
+import org.muster.web.security.Authentication;
+
+/** Compose, send and follow SMS jobs (organisers and admins), and the HTTP gateway's callbacks (bearer token). */
+public final class SmsRoutes {
+
+    /** Posted by an HTTP gateway, not by a browser: no session, no CSRF token; a bearer token instead. */
+    public static final String RECEIPT_CALLBACK = "/sms/gateway/receipt";
+    public static final String INBOUND_CALLBACK = "/sms/gateway/inbound";
+    private static final int RECIPIENTS_SHOWN = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Authentication auth;
+    private final long campaignId;
+    private final SmsService sms;
+    private final SmsSettings settings;
+    private final AuditLog audit;
+
+    public SmsRoutes(Database db, Authentication auth, long campaignId, SmsService sms, SmsSettings settings) {
+        this.db = db;
+        this.auth = auth;
+        this.campaignId = campaignId;
+        this.sms = sms;
+        this.settings = settings;
+        this.audit = db.audit();
+    }
+
+    public static boolean isCallback(String path) {
+        return path.equals(RECEIPT_CALLBACK) || path.equals(INBOUND_CALLBACK);
+    }
+
+    public void register(Javalin app) {
+        app.get("/sms", this::overview);
+        app.post("/sms/preview", this::preview);
+        app.post("/sms/jobs", this::create);
+        app.get("/sms/jobs/{id}", this::jobPage);
+        app.get("/sms/jobs/{id}/progress", this::progress);
+        app.post("/sms/jobs/{id}/cancel", this::cancel);
+        app.post(RECEIPT_CALLBACK, this::receiptCallback);
+        app.post(INBOUND_CALLBACK, this::inboundCallback);
+    }
+
+    private static User requireOrganiser(Context ctx) {
+        User user = Authentication.user(ctx);
+        if (!user.role().readsAllPeople()) throw new ForbiddenResponse("Only organisers and admins send texts.");
+        return user;
+    }
+
+    private void overview(Context ctx) {
+        requireOrganiser(ctx);
+        ctx.html(SmsViews.overview(auth.page(ctx), sms.store().jobs(campaignId), settings.describe(), settings.hours()).toString());
+    }
+
+    private void preview(Context ctx) {
+        requireOrganiser(ctx);
+        String filter = form(ctx, "filter");
+        String body = form(ctx, "body");
+        try {
+            long[] ids = audience(filter);
+            SmsAudience.Plan plan = sms.preview(ids, body.isBlank() ? " " : body);
+            ctx.html(SmsViews.preview(ids.length, plan, body).toString());
+        } catch (IllegalArgumentException e) {
+            ctx.html(SmsViews.problem(e.getMessage()).toString());
+        }
+    }
+
+    private void create(Context ctx) {
+        User user = requireOrganiser(ctx);
+        String filter = form(ctx, "filter");
+        SmsService.Created created;
+        try {
+            SendHours hours = SendHours.parse("sending hours", form(ctx, "hours").isBlank() ? settings.hours().toString() : form(ctx, "hours"));
+            created = sms.create(form(ctx, "name"), filter, audience(filter), form(ctx, "body"), hours, user.id());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("The text was not sent: " + e.getMessage());
+        }
+        SmsJob job = created.job();
+        audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
+                + filter + ", message: " + job.body());
+        ctx.redirect("/sms/jobs/" + job.id());
+    }
+
+    private void jobPage(Context ctx) {
+        requireOrganiser(ctx);
+        SmsJob job = job(ctx);
+        ctx.html(SmsViews.job(auth.page(ctx), job, sms.store().progress(job.id(), System.currentTimeMillis()),
+                sms.store().recipients(job.id(), null, RECIPIENTS_SHOWN), sms.hasGateway()).toString());
+    }
+
+    private void progress(Context ctx) {
+        requireOrganiser(ctx);
+        SmsJob job = job(ctx);
+        ctx.html(SmsViews.progress(job, sms.store().progress(job.id(), System.currentTimeMillis())).toString());
+    }
+
+    private void cancel(Context ctx) {
+        User user = requireOrganiser(ctx);
+        SmsJob job = job(ctx);
+        if (sms.store().cancel(campaignId, job.id(), System.currentTimeMillis())) {
+            audit.record(user.id(), "sms.job.cancel", "sms_job:" + job.id(), job.name());
+        }
+        ctx.redirect("/sms/jobs/" + job.id());
+    }
+
+    private void receiptCallback(Context ctx) {
+        JsonNode body = callback(ctx);
+        sms.inbox().receipt(text(body, "id"), text(body, "status"), body.hasNonNull("error") ? body.get("error").asText() : null);
+        ctx.status(204);
+    }
+
+    private void inboundCallback(Context ctx) {
+        JsonNode body = callback(ctx);
+        sms.inbox().inbound(text(body, "from"), text(body, "text"));
+        ctx.status(204);
+    }
+
+    /** The callback's JSON, once its bearer token matches MUSTER_SMS_CALLBACK_TOKEN (unset: callbacks are off). */
+    private JsonNode callback(Context ctx) {
+        String expected = settings.callbackToken();
+        if (expected == null || expected.isBlank()) throw new NotFoundResponse("SMS callbacks are not enabled");
+        String given = Objects.requireNonNullElse(ctx.header("Authorization"), "");
+        if (!MessageDigest.isEqual(("Bearer " + expected).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new UnauthorizedResponse("wrong or missing bearer token");
+        }
+        try {
+            JsonNode body = JSON.readTree(ctx.body());
+            if (body == null || !body.isObject()) throw new BadRequestResponse("the body is not a JSON object");
+            return body;
+        } catch (IOException e) {
+            throw new BadRequestResponse("the body is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.asText().isBlank()) throw new BadRequestResponse("field '" + field + "' is missing");
+        return value.asText();
+    }
+
+    private long[] audience(String filterText) {
+        if (filterText.isBlank()) throw new IllegalArgumentException("segment: give a filter, e.g. tag(volunteer) and consent(sms)");
+        try {
+            return new SegmentSql(db, campaignId).ids(new JooqSavedSegmentStore(db).resolver(campaignId).resolve(SegmentParser.parse(filterText)),
+                    Instant.now());
+        } catch (SegmentParseException e) {
+            throw new IllegalArgumentException("segment: the filter does not parse, " + e.getMessage());
+        }
+    }
+
+    private SmsJob job(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        return sms.store().job(campaignId, id).orElseThrow(NotFoundResponse::new);
+    }
+
+    private static String form(Context ctx, String name) {
+        return Objects.requireNonNullElse(ctx.formParam(name), "").strip();
+    }
+}

@@ -1,0 +1,83 @@
+package org.muster.web.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.muster.web.WebClient.form;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.account.Role;
+import org.muster.people.ContactCategory;
+import org.muster.people.NewPerson;
+import org.muster.people.PostalAddress;
+import org.muster.web.BothServersTest;
+import org.muster.web.ServerFixture;
+import org.muster.web.WebClient;
+
+/** The SMS pages on a server without a gateway: compose, live counts, create (audited), progress, roles. */
+class SmsPagesTest extends BothServersTest {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    static String crowd(ServerFixture f) {
+        String tag = "sms" + NEXT.incrementAndGet();
+        List<Long> ids = f.db.people().insert(f.campaign.id(), List.of(
+                person("Ann", "+19195551001", tag), person("Dan", "+19195551002", tag), person("Eve", "+19195551002", tag),
+                person("Ben", "+19195551003", tag), person("Fay", "+18005551004", tag)));
+        for (long id : ids.subList(0, 3)) consent(f, id);
+        consent(f, ids.get(4));
+        return tag;
+    }
+
+    static NewPerson person(String first, String phone, String tag) {
+        return new NewPerson(first, null, "Texter", null, null, 1980, null, null, null, ContactCategory.MEMBER, "test", null,
+                List.of(), List.of(phone), List.of(new PostalAddress("home", "1 Main St", null, "Raleigh", "NC", "27601", "US", null, null)),
+                List.of(), List.of(), List.of(tag));
+    }
+
+    static void consent(ServerFixture f, long id) {
+        f.db.dsl().execute("insert into consent (person_id, channel, status, source, recorded_at) values (?, 'sms', 'GRANTED', 'form', 1)", id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void organiserComposesWithLiveCountsAndSendsAnAuditedJob(ServerFixture f) {
+        String tag = crowd(f);
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        assertThat(client.get("/sms").body()).contains("no SMS gateway configured", "<a href=\"/sms\">SMS</a>");
+        String csrf = client.csrfToken("/sms");
+
+        WebClient.Response preview = client.post("/sms/preview", form("filter", "tag(" + tag + ")", "body", "Hi {{first_name}}! €5 helps", "_csrf", csrf));
+        assertThat(preview.body()).contains("<dd id=\"sms-segment-count\">5</dd>", "<dd id=\"sms-send-count\">2</dd>",
+                "<dd>1</dd>", "Hi Ann! €5 helps", "17 characters, GSM-7, 1 segment");
+        assertThat(client.post("/sms/preview", form("filter", "tag(" + tag + ")", "body", "Hi 🗳 {{nick}}", "_csrf", csrf)).body())
+                .contains("unknown placeholder {{nick}}");
+        assertThat(client.post("/sms/preview", form("filter", "tag(", "body", "x", "_csrf", csrf)).body()).contains("segment: the filter does not parse");
+
+        WebClient.Response created = client.post("/sms/jobs", form("name", "Ask " + tag, "filter", "tag(" + tag + ")", "body",
+                "Hi {{first_name}}", "hours", "09:00-21:00", "_csrf", csrf));
+        assertThat(created.status()).isEqualTo(302);
+        String page = client.get(created.location()).body();
+        assertThat(page).contains("Ask " + tag, "<dd id=\"sms-queued\">", "<dd id=\"sms-covered\">1</dd>", "Hi {{first_name}}",
+                "no gateway is configured");
+        assertThat(client.get(created.location() + "/progress").body()).contains("id=\"sms-progress\"", "hx-trigger=\"every 2s\"");
+        assertThat(f.db.dsl().fetchCount(f.db.dsl().selectOne().from("audit_log").where("action = 'sms.job.create' and detail like ?",
+                "%tag(" + tag + ")%"))).isEqualTo(1);
+
+        assertThat(client.post("/sms/jobs", form("name", "Bad", "filter", "tag(" + tag + ")", "body", "x", "hours", "9-5", "_csrf", csrf)).status())
+                .isEqualTo(400);
+        assertThat(client.post(created.location() + "/cancel", form("_csrf", csrf)).status()).isEqualTo(302);
+        assertThat(client.get(created.location()).body()).contains("<strong id=\"sms-status\">cancelled</strong>");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void volunteersCannotSeeOrSendTextsAndCallbacksAreOffWithoutAToken(ServerFixture f) {
+        WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
+        assertThat(volunteer.get("/sms").status()).isEqualTo(403);
+        String csrf = volunteer.csrfToken("/canvass/app");
+        assertThat(volunteer.post("/sms/jobs", form("name", "x", "filter", "tag(x)", "body", "x", "_csrf", csrf)).status()).isEqualTo(403);
+        assertThat(f.client().postJson(SmsRoutes.INBOUND_CALLBACK, "{\"from\":\"+19195551001\",\"text\":\"STOP\"}").status()).isEqualTo(404);
+    }
+}
