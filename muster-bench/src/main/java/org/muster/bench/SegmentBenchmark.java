@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./muster bench segment}: ten representative filters of 1 to 8 clauses on a generated campaign, count and
+ * {@code ./muster bench segment}: twelve representative filters of 1 to 8 clauses on a generated campaign, count and
  * first page (50 lowest ids) latency for the bitmap index, the compiled SQL on SQLite and PostgreSQL, and the same
  * compiled SQL on DuckDB loaded with the same rows in the same run. Every engine's count is checked against the
  * index's, so a fast wrong answer cannot pass. {@code --copies 10} multiplies the campaign (ids offset per copy)
@@ -50,7 +50,10 @@ final class SegmentBenchmark implements Callable<Integer> {
             "(support <= 2 or tag(canvassed-2026)) and voted(2024-general) and not voted(2024-primary) "
                     + "and not contacted(30d, canvass) and birth_year >= 1960",
             "county in (WAKE, MECKLENBURG, GUILFORD) and party in (DEM, UNA) and age >= 25 and age < 65 "
-                    + "and voted(2020-general) and not voted(2022-general) and votes(last 6) >= 2 and not tag(canvassed-2026)");
+                    + "and voted(2020-general) and not voted(2022-general) and votes(last 6) >= 2 and not tag(canvassed-2026)",
+            // Filter 5 without its precinct, so no small clause narrows the others: the hardest 5-clause shape.
+            "county in (WAKE, DURHAM) and not voted(2022-general) and voted(2020-general) and support >= 4 and age >= 30",
+            "within(35.78, -78.64, 10km) and age >= 30 and not voted(2022-general)");
 
     private static final int PAGE = 50;
 
@@ -183,6 +186,7 @@ final class SegmentBenchmark implements Callable<Integer> {
             s.execute("create table consent (id bigint, person_id bigint, channel varchar, status varchar, recorded_at bigint)");
             s.execute("create table custom_field (id bigint, campaign_id bigint, name varchar)");
             s.execute("create table custom_field_value (person_id bigint, field_id bigint, value varchar)");
+            s.execute("create table person_address (person_id bigint, latitude double, longitude double)");
         }
         try (Connection src = sqlite.dataSource().getConnection()) {
             copy(src, duck, "person", "select id, campaign_id, party, birth_year, support_level, household_id from person");
@@ -195,6 +199,7 @@ final class SegmentBenchmark implements Callable<Integer> {
             copy(src, duck, "consent", "select id, person_id, channel, status, recorded_at from consent");
             copy(src, duck, "custom_field", "select id, campaign_id, name from custom_field");
             copy(src, duck, "custom_field_value", "select person_id, field_id, value from custom_field_value");
+            copy(src, duck, "person_address", "select person_id, latitude, longitude from person_address");
         }
         try (Statement s = duck.createStatement()) {
             s.execute("create table vote_history as select person_id, cast(election_date as date) as election_date, election_name, method "
@@ -210,6 +215,7 @@ final class SegmentBenchmark implements Callable<Integer> {
                 s.execute("insert into vote_history select person_id + " + o + ", election_date, election_name, method from vote_history where person_id < " + stride);
                 s.execute("insert into tagging select person_id + " + o + ", tag_id from tagging where person_id < " + stride);
                 s.execute("insert into activity select id + " + o + ", person_id + " + o + ", \"at\", type from activity where person_id < " + stride);
+                s.execute("insert into person_address select person_id + " + o + ", latitude, longitude from person_address where person_id < " + stride);
             }
         }
         return duck;
@@ -224,7 +230,8 @@ final class SegmentBenchmark implements Callable<Integer> {
                 for (int c = 1; c <= columns; c++) {
                     Object v = rs.getObject(c);
                     if (v == null) appender.appendNull();
-                    else if (v instanceof Number n && !(v instanceof Double)) appender.append(n.longValue());
+                    else if (v instanceof Double d) appender.append(d.doubleValue());
+                    else if (v instanceof Number n) appender.append(n.longValue());
                     else appender.append(v.toString());
                 }
                 appender.endRow();
@@ -272,6 +279,22 @@ final class SegmentBenchmark implements Callable<Integer> {
 
                 public void customField(long personId, String field, String value) {
                     for (int k = 0; k < copies; k++) sink.customField(personId + k * stride, field, value);
+                }
+
+                public void score(long personId, String name, double value) {
+                    for (int k = 0; k < copies; k++) sink.score(personId + k * stride, name, value);
+                }
+
+                public void location(long personId, double latitude, double longitude) {
+                    for (int k = 0; k < copies; k++) sink.location(personId + k * stride, latitude, longitude);
+                }
+
+                public void donation(long personId, long amountCents, long donatedAt) {
+                    for (int k = 0; k < copies; k++) sink.donation(personId + k * stride, amountCents, donatedAt);
+                }
+
+                public void attended(long personId, long eventId, String eventName, long eventStartsAt) {
+                    for (int k = 0; k < copies; k++) sink.attended(personId + k * stride, eventId, eventName, eventStartsAt);
                 }
             });
         }

@@ -102,6 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                     false, new DemoEnrichment(seed), null);
             int shapes = ImportShapesCommand.load(database, campaign.id(), files.precinctShapesFile(),
                     GeoJsonShapes.read(files.precinctShapesFile(), null));
+            DemoEngagement.load(database, campaign.id(), seed);
             System.out.printf(Locale.ROOT, "Loaded %,d people with %,d votes and %,d precinct shapes into %s%n",
                     job.counts().created(), job.counts().votesNew(), shapes, dir.resolve("demo.db"));
         }

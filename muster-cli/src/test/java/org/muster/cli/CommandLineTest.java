@@ -199,6 +199,13 @@ class CommandLineTest {
             assertThat(email).matches("[a-z0-9.]+@example\\.(com|org|net)");
             assertThat(database.people().search(campaign, email, 5)).hasSize(1);
             assertThat(new org.muster.store.JooqPrecinctShapeStore(database).count(campaign)).isGreaterThan(1000);
+            // Gifts, events, scores and engagement for the segment clauses to find, none of them everyone.
+            var sql = new org.muster.store.SegmentSql(database, campaign);
+            for (String filter : List.of("donated(amount >= 25)", "attended(any)", "attended(\"Rally downtown\")",
+                    "score(turnout) >= 0.5", "opened(90d)", "replied(90d)")) {
+                assertThat(sql.count(org.muster.segment.SegmentParser.parse(filter), java.time.Instant.now())).as(filter)
+                        .isPositive().isLessThan(people);
+            }
             // The field demo: a turf cut of the largest precinct, a walk list per turf, two of them and a call list for the volunteer.
             var cuts = new org.muster.store.JooqTurfStore(database).cuts(campaign);
             assertThat(cuts).singleElement().satisfies(c -> assertThat(database.canvass().lists(campaign))
@@ -218,6 +225,48 @@ class CommandLineTest {
             assertThat(database.users().authenticate("admin@demo.muster", "other-password".toCharArray())).isPresent();
             assertThat(new org.muster.store.JooqTurfStore(database).cuts(database.campaigns().all().get(0).id())).as("cut once").hasSize(1);
         }
+    }
+
+    @Test
+    void segmentsAreCountedBrokenDownExportedAndSavedFromTheCommandLine() throws java.io.IOException {
+        Path files = dir.resolve("files");
+        assertThat(run("generate", "--people", "300", "--seed", "7", "--out", files.toString())).isZero();
+        assertThat(run("import", "--data-dir", dir.toString(), "--voter-file", files.resolve("ncvoter_demo.txt").toString(),
+                "--history-file", files.resolve("ncvhis_demo.txt").toString())).isZero();
+        String d = dir.toString();
+        long all = Long.parseLong(output("segment", "count", "--data-dir", d, "not tag(nothing)").strip());
+        long some = Long.parseLong(output("segment", "count", "--data-dir", d, "voted(2020-general)").strip());
+        assertThat(all).isGreaterThanOrEqualTo(300);
+        assertThat(some).isPositive().isLessThan(all);
+
+        List<String> breakdown = output("segment", "breakdown", "--data-dir", d, "voted(2020-general)").lines().toList();
+        assertThat(breakdown).isNotEmpty().allMatch(line -> line.matches("[^\\t]+\\t\\d+"));
+        assertThat(breakdown.stream().mapToLong(line -> Long.parseLong(line.split("\t")[1])).sum()).isGreaterThanOrEqualTo(some);
+
+        Path csv = dir.resolve("out.csv");
+        assertThat(run("segment", "export", "--data-dir", d, "--out", csv.toString(), "voted(2020-general)")).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize((int) some + 1).first().isEqualTo("id,name,birth_year,address,email,phone");
+
+        assertThat(output("segment", "save", "--data-dir", d, "voters 2020", "voted(2020-general)")).contains("Saved segment \"voters 2020\"");
+        assertThat(output("segment", "count", "--data-dir", d, "segment(\"voters 2020\") and not segment(\"voters 2020\")").strip()).isEqualTo("0");
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("segment.export", "segment.save");
+        }
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("segment", "count", "--data-dir", d, "voted(2020-general) and")).isEqualTo(2);
+        assertThat(err.toString()).contains("muster: The filter does not parse, at column 24: expected a clause");
+    }
+
+    /** Runs a command that must succeed and returns what it printed. */
+    private static String output(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute(args)).as(String.join(" ", args)).isZero();
+        return out.toString();
     }
 
     private static int run(String... args) {

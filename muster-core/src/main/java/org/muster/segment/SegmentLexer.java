@@ -22,7 +22,7 @@ final class SegmentLexer {
     }
 
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || "_-./:@+".indexOf(c) >= 0;
+        return Character.isLetterOrDigit(c) || "_-./:@+%".indexOf(c) >= 0;
     }
 
     static boolean isWord(String s) {

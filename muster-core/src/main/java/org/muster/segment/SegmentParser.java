@@ -20,6 +20,9 @@ public final class SegmentParser {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern YEAR_KIND = Pattern.compile("(\\d{4})-([A-Za-z]+)");
     private static final Pattern DAYS = Pattern.compile("(\\d{1,5})d");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,12}(\\.\\d{1,20})?");
+    private static final Pattern KM = Pattern.compile("(\\d{1,5}(\\.\\d{1,6})?)km");
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})%?");
 
     private final List<Token> tokens;
     private int next;
@@ -87,6 +90,20 @@ public final class SegmentParser {
             case "voted" -> voted();
             case "votes" -> votes();
             case "contacted" -> contacted();
+            case "score" -> {
+                String name = argument();
+                yield new Filter.Score(name, cmp(), number("a score"));
+            }
+            case "within" -> within();
+            case "donated" -> donated();
+            case "attended" -> attended();
+            case "opened", "clicked", "replied" -> {
+                expect(Kind.LPAREN, "'('");
+                int days = days();
+                expect(Kind.RPAREN, "')'");
+                yield new Filter.Engaged(Filter.Engagement.valueOf(word.toUpperCase(Locale.ROOT)), days);
+            }
+            case "split" -> split();
             default -> {
                 throw new SegmentParseException("unknown clause '" + t.text() + "'", t.offset());
             }
@@ -133,17 +150,148 @@ public final class SegmentParser {
 
     private Filter contacted() {
         expect(Kind.LPAREN, "'('");
-        Token t = peek();
-        var m = DAYS.matcher(t.text());
-        if (t.kind() != Kind.WORD || !m.matches()) throw error("expected a number of days such as 30d");
-        next++;
+        int days = days();
         String type = null;
         if (peek().kind() == Kind.COMMA) {
             next++;
             type = value();
         }
         expect(Kind.RPAREN, "')'");
-        return new Filter.Contacted(Integer.parseInt(m.group(1)), type);
+        return new Filter.Contacted(days, type);
+    }
+
+    private int days() {
+        Token t = peek();
+        var m = DAYS.matcher(t.text());
+        if (t.kind() != Kind.WORD || !m.matches()) throw error("expected a number of days such as 30d");
+        next++;
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** {@code within(lat, lon, 5km)} or {@code within(polygon lat lon, lat lon, lat lon ...)}. */
+    private Filter within() {
+        expect(Kind.LPAREN, "'('");
+        if (keyword("polygon")) {
+            List<double[]> points = new ArrayList<>();
+            do {
+                if (!points.isEmpty()) next++;
+                int at = peek().offset();
+                double lat = number("a latitude");
+                double lon = number("a longitude");
+                checkPoint(lat, lon, at);
+                points.add(new double[] {lat, lon});
+            } while (peek().kind() == Kind.COMMA);
+            if (points.size() < 3) throw error("a polygon needs at least 3 points (latitude longitude, separated by commas)");
+            expect(Kind.RPAREN, "')' or ','");
+            return new Filter.WithinPolygon(points);
+        }
+        int at = peek().offset();
+        double lat = number("a latitude, or 'polygon'");
+        expect(Kind.COMMA, "','");
+        double lon = number("a longitude");
+        checkPoint(lat, lon, at);
+        expect(Kind.COMMA, "','");
+        Token t = peek();
+        var m = KM.matcher(t.text());
+        if (t.kind() != Kind.WORD || !m.matches()) throw error("expected a radius such as 5km");
+        double km = Double.parseDouble(m.group(1));
+        if (km <= 0) throw error("expected a radius above 0 km");
+        next++;
+        expect(Kind.RPAREN, "')'");
+        return new Filter.Within(lat, lon, km);
+    }
+
+    private static void checkPoint(double lat, double lon, int at) {
+        if (lat < -90 || lat > 90) throw new SegmentParseException("a latitude is between -90 and 90, not " + lat, at);
+        if (lon < -180 || lon > 180) throw new SegmentParseException("a longitude is between -180 and 180, not " + lon, at);
+    }
+
+    /** {@code donated()}, {@code donated(amount >= 50)}, {@code donated(since 2025-01-01)}, or both, comma-separated. */
+    private Filter donated() {
+        expect(Kind.LPAREN, "'('");
+        Filter.Cmp cmp = null;
+        Long cents = null;
+        Filter.Since since = null;
+        while (peek().kind() != Kind.RPAREN) {
+            if (cmp != null || since != null) expect(Kind.COMMA, "',' or ')'");
+            if (cmp == null && keyword("amount")) {
+                cmp = cmp();
+                Token t = peek();
+                double amount = number("an amount in dollars such as 50 or 49.99");
+                try {
+                    cents = new java.math.BigDecimal(t.text()).movePointRight(2).longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new SegmentParseException("an amount has at most two decimals: " + t.text(), t.offset());
+                }
+                if (amount < 0) throw new SegmentParseException("an amount cannot be negative", t.offset());
+            } else if (since == null && keyword("since")) {
+                since = since();
+            } else {
+                throw error(cmp == null && since == null ? "expected 'amount', 'since' or ')'" : "expected ')'");
+            }
+        }
+        next++;
+        return new Filter.Donated(cmp, cents, since);
+    }
+
+    /** {@code attended(any)} or {@code attended("Town hall")}, optionally {@code , since 2025-06-01}. */
+    private Filter attended() {
+        expect(Kind.LPAREN, "'('");
+        String event = keyword("any") ? null : value();
+        Filter.Since since = null;
+        if (peek().kind() == Kind.COMMA) {
+            next++;
+            if (!keyword("since")) throw error("expected 'since'");
+            since = since();
+        }
+        expect(Kind.RPAREN, "')'");
+        return new Filter.Attended(event, since);
+    }
+
+    private Filter.Since since() {
+        Token t = peek();
+        if (t.kind() == Kind.WORD && DATE.matcher(t.text()).matches()) {
+            try {
+                LocalDate date = LocalDate.parse(t.text());
+                next++;
+                return new Filter.Since(date, null);
+            } catch (DateTimeParseException e) {
+                throw error("'" + t.text() + "' is not a valid date");
+            }
+        }
+        if (t.kind() == Kind.WORD && DAYS.matcher(t.text()).matches()) return new Filter.Since(null, days());
+        throw error("expected a date (2025-01-01) or a number of days (90d)");
+    }
+
+    /** {@code split(seed, from%, to%)}: 0 <= from < to <= 100. */
+    private Filter split() {
+        expect(Kind.LPAREN, "'('");
+        Token seedToken = peek();
+        if (seedToken.kind() != Kind.WORD || !seedToken.text().matches("\\d{1,9}")) throw error("expected a seed (a whole number)");
+        next++;
+        expect(Kind.COMMA, "','");
+        int from = percent();
+        expect(Kind.COMMA, "','");
+        int at = peek().offset();
+        int to = percent();
+        if (from >= to) throw new SegmentParseException("a split's range must not be empty: " + from + "% to " + to + "%", at);
+        expect(Kind.RPAREN, "')'");
+        return new Filter.Split(Long.parseLong(seedToken.text()), from, to);
+    }
+
+    private int percent() {
+        Token t = peek();
+        var m = PERCENT.matcher(t.text());
+        if (t.kind() != Kind.WORD || !m.matches() || Integer.parseInt(m.group(1)) > 100) throw error("expected a percentage from 0% to 100%");
+        next++;
+        return Integer.parseInt(m.group(1));
+    }
+
+    private double number(String what) {
+        Token t = peek();
+        if (t.kind() != Kind.WORD || !NUMBER.matcher(t.text()).matches()) throw error("expected " + what);
+        next++;
+        return Double.parseDouble(t.text());
     }
 
     /** {@code = value} or {@code in (value, ...)}. */

@@ -43,5 +43,15 @@ public interface SegmentSource {
         void consent(long personId, String channel, String status);
 
         void customField(long personId, String field, String value);
+
+        void score(long personId, String name, double value);
+
+        /** A geocoded address (addresses without coordinates are not reported). */
+        void location(long personId, double latitude, double longitude);
+
+        void donation(long personId, long amountCents, long donatedAt);
+
+        /** An attendance row with status attended, with its event's name and start. */
+        void attended(long personId, long eventId, String eventName, long eventStartsAt);
     }
 }

@@ -26,6 +26,17 @@
  *            | "consent" "(" channel ")"         (the newest consent entry for the channel is GRANTED)
  *            | "field" "(" name ")" set          (custom field value, exact text)
  *            | "segment" "(" name ")"            (a saved segment's filter, see {@link org.muster.segment.SegmentResolver})
+ *            | "score" "(" name ")" cmp NUMBER   (a model score, e.g. score(turnout) &gt;= 0.7)
+ *            | "within" "(" NUMBER "," NUMBER "," NUMBER "km" ")"      (a geocoded address within the radius of lat, lon)
+ *            | "within" "(" "polygon" point ( "," point )+ ")"      (point := lat lon; inside by the even-odd rule)
+ *            | "donated" "(" [ "amount" cmp AMOUNT ] [ "," ] [ "since" when ] ")"
+ *                                                (one donation meeting both: amount in dollars, cents allowed)
+ *            | "attended" "(" ( "any" | event ) [ "," "since" when ] ")"   (status attended; event by exact name,
+ *                                                                           starting on or after the time)
+ *            | ( "opened" | "clicked" | "replied" ) "(" INT "d" ")"   (activity email.open / email.click / sms.reply)
+ *            | "split" "(" SEED "," INT "%" "," INT "%" ")"  (reproducible random share: bucket 0..99 of the person id
+ *                                                           and seed in [from, to); see Filter.Split#bucket)
+ * when      := YYYY-MM-DD | INT "d"
  * set       := "=" value | "in" "(" value ( "," value )* ")"
  * cmp       := "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * election  := YYYY-MM-DD | YYYY-kind | "exact election name"

@@ -1,9 +1,14 @@
 package org.muster.store;
 
+import static org.muster.store.DonationEventTables.DonationTable;
+import static org.muster.store.DonationEventTables.EventAttendanceTable;
+import static org.muster.store.DonationEventTables.EventTable;
 import static org.muster.store.SegmentTables.CustomFieldTable;
 import static org.muster.store.SegmentTables.CustomFieldValueTable;
+import static org.muster.store.SegmentTables.ScoreTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.ConsentTable;
+import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonTable;
 import static org.muster.store.Tables.TagTable;
 import static org.muster.store.Tables.TaggingTable;
@@ -89,6 +94,24 @@ public final class JooqSegmentSource implements SegmentSource {
                         .from(CustomFieldValueTable.T).join(CustomFieldTable.T).on(CustomFieldTable.ID.eq(CustomFieldValueTable.FIELD_ID))
                         .where(CustomFieldTable.CAMPAIGN_ID.eq(campaignId)).and(only(CustomFieldValueTable.PERSON_ID, all, ids)),
                 r -> sink.customField(r.value1(), r.value2(), r.value3()));
+        stream(db.select(ScoreTable.PERSON_ID, ScoreTable.NAME, ScoreTable.VALUE)
+                        .from(ScoreTable.T).join(PersonTable.T).on(PersonTable.ID.eq(ScoreTable.PERSON_ID))
+                        .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(only(ScoreTable.PERSON_ID, all, ids)),
+                r -> sink.score(r.value1(), r.value2(), r.value3()));
+        stream(db.select(PersonAddressTable.PERSON_ID, PersonAddressTable.LATITUDE, PersonAddressTable.LONGITUDE)
+                        .from(PersonAddressTable.T).join(PersonTable.T).on(PersonTable.ID.eq(PersonAddressTable.PERSON_ID))
+                        .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(only(PersonAddressTable.PERSON_ID, all, ids))
+                        .and(PersonAddressTable.LATITUDE.isNotNull()).and(PersonAddressTable.LONGITUDE.isNotNull()),
+                r -> sink.location(r.value1(), r.value2(), r.value3()));
+        stream(db.select(DonationTable.PERSON_ID, DonationTable.AMOUNT_CENTS, DonationTable.DONATED_AT)
+                        .from(DonationTable.T).join(PersonTable.T).on(PersonTable.ID.eq(DonationTable.PERSON_ID))
+                        .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(only(DonationTable.PERSON_ID, all, ids)),
+                r -> sink.donation(r.value1(), r.value2(), r.value3()));
+        stream(db.select(EventAttendanceTable.PERSON_ID, EventTable.ID, EventTable.NAME, EventTable.STARTS_AT)
+                        .from(EventAttendanceTable.T).join(EventTable.T).on(EventTable.ID.eq(EventAttendanceTable.EVENT_ID))
+                        .where(EventTable.CAMPAIGN_ID.eq(campaignId)).and(EventAttendanceTable.STATUS.eq("attended"))
+                        .and(only(EventAttendanceTable.PERSON_ID, all, ids)),
+                r -> sink.attended(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     private static Condition only(Field<Long> personId, Condition all, List<Long> ids) {

@@ -10,7 +10,7 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * jOOQ names for what segments read beyond {@link Tables} (custom fields) and for their own table
+ * jOOQ names for what segments read beyond {@link Tables} (custom fields, scores) and for their own table
  * (V3__segments.sql). Kept apart from Tables.java so the segment work touches no shared file.
  */
 final class SegmentTables {
@@ -31,6 +31,14 @@ final class SegmentTables {
         static final Field<Long> PERSON_ID = field(name("custom_field_value", "person_id"), SQLDataType.BIGINT);
         static final Field<Long> FIELD_ID = field(name("custom_field_value", "field_id"), SQLDataType.BIGINT);
         static final Field<String> VALUE = field(name("custom_field_value", "value"), SQLDataType.VARCHAR);
+    }
+
+    static final class ScoreTable {
+        static final Table<Record> T = table(name("score"));
+        static final Field<Long> PERSON_ID = field(name("score", "person_id"), SQLDataType.BIGINT);
+        static final Field<String> NAME = field(name("score", "name"), SQLDataType.VARCHAR);
+        static final Field<Double> VALUE = field(name("score", "value"), SQLDataType.DOUBLE);
+        static final Field<Long> COMPUTED_AT = field(name("score", "computed_at"), SQLDataType.BIGINT);
     }
 
     static final class SavedSegmentTable {

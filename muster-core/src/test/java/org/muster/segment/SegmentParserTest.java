@@ -53,6 +53,36 @@ class SegmentParserTest {
         assertThat(SegmentParser.parse(f.toString())).isEqualTo(f);
     }
 
+    @Test
+    void readsTheClausesOnScoresPlacesMoneyEventsEngagementAndSplits() {
+        String text = "score(turnout) >= 0.7 and within(35.78, -78.64, 2.5km) and within(polygon 35.7 -78.7, 35.8 -78.7, 35.8 -78.6)"
+                + " and donated(amount >= 49.99, since 2025-01-01) and donated() and donated(since 90d) and attended(any, since 30d)"
+                + " and attended(\"Town hall\") and opened(30d) and clicked(7d) and replied(14d) and split(42, 0%, 45%)";
+        Filter f = SegmentParser.parse(text);
+        assertThat(((Filter.And) f).parts()).hasSize(12).contains(
+                new Filter.Score("turnout", Cmp.GE, 0.7),
+                new Filter.Within(35.78, -78.64, 2.5),
+                new Filter.WithinPolygon(List.of(new double[] {35.7, -78.7}, new double[] {35.8, -78.7}, new double[] {35.8, -78.6})),
+                new Filter.Donated(Cmp.GE, 4_999L, new Filter.Since(LocalDate.of(2025, 1, 1), null)),
+                new Filter.Donated(null, null, null),
+                new Filter.Attended(null, new Filter.Since(null, 30)),
+                new Filter.Engaged(Filter.Engagement.REPLIED, 14),
+                new Filter.Split(42, 0, 45));
+        assertThat(SegmentParser.parse(f.toString())).isEqualTo(f);
+        assertThat(f.toString()).contains("within(35.78, -78.64, 2.5km)").contains("donated(amount >= 49.99, since 2025-01-01)");
+    }
+
+    @Test
+    void splitBucketsAreReproducibleAndEven() {
+        int[] counts = new int[100];
+        for (long id = 1; id <= 100_000; id++) counts[Filter.Split.bucket(id, 7)]++;
+        assertThat(java.util.Arrays.stream(counts).min().orElseThrow()).isGreaterThan(900);
+        assertThat(java.util.Arrays.stream(counts).max().orElseThrow()).isLessThan(1_100);
+        assertThat(Filter.Split.bucket(12_345, 7)).isEqualTo(Filter.Split.bucket(12_345, 7));
+        long same = java.util.stream.LongStream.rangeClosed(1, 10_000).filter(id -> Filter.Split.bucket(id, 7) / 50 == Filter.Split.bucket(id, 8) / 50).count();
+        assertThat(same).as("halves under two seeds are independent").isBetween(4_500L, 5_500L);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "tag(volunteer) and                | 19 | expected a clause",
@@ -65,6 +95,16 @@ class SegmentParserTest {
             "(tag(a) or tag(b)                 | 18 | expected ')'",
             "tag(\"open                        | 5  | unterminated string",
             "support ! 3                       | 9  | '!' must be followed by '='",
+            "score(turnout) >= high            | 19 | expected a score but found 'high'",
+            "within(95.1, -78.6, 5km)          | 8  | a latitude is between -90 and 90",
+            "within(35.7, -78.6, 5)            | 21 | expected a radius such as 5km",
+            "within(polygon 35.7 -78.6, 35.8 -78.6) | 38 | a polygon needs at least 3 points",
+            "donated(amount >= 49.999)         | 19 | an amount has at most two decimals",
+            "donated(since yesterday)          | 15 | expected a date (2025-01-01) or a number of days",
+            "attended(any, before 2025-01-01)  | 15 | expected 'since'",
+            "opened(week)                      | 8  | expected a number of days",
+            "split(7, 60%, 40%)                | 15 | a split's range must not be empty",
+            "split(7, 0%, 120%)                | 14 | expected a percentage from 0% to 100%",
     })
     void errorsSayWhatWasExpectedAndWhere(String text, int column, String message) {
         assertThatThrownBy(() -> SegmentParser.parse(text.strip()))

@@ -20,7 +20,7 @@ class MatchStoreTest {
     /** Every table a merge touches, compared row for row before a merge and after its undo. */
     private static final List<String> PERSON_TABLES = List.of("person", "person_email", "person_phone",
             "person_address", "voter_registration", "vote_history", "tagging", "custom_field_value", "score",
-            "activity", "consent");
+            "activity", "consent", "donation", "event_attendance");
 
     static Stream<Named<Supplier<Database>>> databases() {
         return TestDatabases.both();
@@ -43,6 +43,13 @@ class MatchStoreTest {
         dsl.execute("insert into custom_field_value (person_id, field_id, value) values (?, ?, 'L')", ids.get(1), field);
         dsl.execute("insert into score (person_id, name, value, computed_at) values (?, 'turnout', 0.42, 5)", ids.get(1));
         dsl.execute("insert into consent (person_id, channel, status, source, recorded_at) values (?, 'sms', 'GRANTED', 'form', 7)", ids.get(1));
+        dsl.execute("insert into donation (person_id, amount_cents, currency, donated_at, source) values (?, 2500, 'USD', 9, 'form')", ids.get(1));
+        long townHall = new JooqEventStore(db).create(campaign, "Town hall", java.time.Instant.ofEpochMilli(10), null).id();
+        long rally = new JooqEventStore(db).create(campaign, "Rally", java.time.Instant.ofEpochMilli(20), null).id();
+        // Both went to the town hall (the survivor's row is kept, the other dropped and restored by undo).
+        new JooqEventStore(db).setAttendance(townHall, ids.get(0), org.muster.event.AttendanceStatus.ATTENDED);
+        new JooqEventStore(db).setAttendance(townHall, ids.get(1), org.muster.event.AttendanceStatus.NO_SHOW);
+        new JooqEventStore(db).setAttendance(rally, ids.get(1), org.muster.event.AttendanceStatus.REGISTERED);
         return new long[] {ids.get(0), ids.get(1)};
     }
 
@@ -79,7 +86,10 @@ class MatchStoreTest {
             assertThat(db.dsl().fetchOne("select value from custom_field_value where person_id = ?", ann[0]).get(0)).isEqualTo("M");
             assertThat(db.dsl().fetchCount(db.dsl().selectFrom("score").where("person_id = ?", ann[0]))).isEqualTo(1);
             assertThat(merge.moved()).containsKeys("person_email", "person_phone", "voter_registration", "vote_history",
-                    "tagging", "custom_field_value", "score", "consent", "activity");
+                    "tagging", "custom_field_value", "score", "consent", "activity", "donation", "event_attendance");
+            assertThat(new JooqDonationStore(db).forPerson(ann[0])).extracting(d -> d.amountCents()).containsExactly(2_500L);
+            assertThat(db.dsl().fetch("select status from event_attendance where person_id = ? order by event_id", ann[0])
+                    .getValues(0, String.class)).containsExactly("attended", "registered");
             assertThat(store.review(campaign, review).orElseThrow().status()).isEqualTo(ReviewItem.Status.MERGED);
             assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("match.merge");
             assertThat(db.dsl().fetch("select type from outbox_event where aggregate_id = ?", ann[1]).getValues(0, String.class))

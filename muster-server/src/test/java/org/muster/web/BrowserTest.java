@@ -18,6 +18,7 @@ import org.muster.people.ContactCategory;
 import org.muster.people.NewPerson;
 import org.muster.store.TestDatabases;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -87,6 +88,12 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("segment-error"), "At column 21"));
         filter.sendKeys(" birth_year > 1970");
         wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "0"));
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), "tag(browser-seg) and not donated() and not attended(any) and score(turnout) < 0.5 or tag(browser-seg)");
+        wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "2"));
+
+        browser.findElement(By.cssSelector(".segment-splits button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("split-groups"), "control"));
+        assertThat(browser.findElement(By.id("split-groups")).getText()).contains("split(1, 90%, 100%)");
     }
 
     @Test

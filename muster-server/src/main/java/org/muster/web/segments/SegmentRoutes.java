@@ -19,7 +19,8 @@ import org.muster.account.User;
 import org.muster.people.PersonSummary;
 import org.muster.segment.Filter;
 import org.muster.segment.SavedSegmentStore;
-import org.muster.segment.SegmentCsv;
+import org.muster.segment.SegmentExport;
+import org.muster.segment.Splits;
 import org.muster.segment.SegmentIndex;
 import org.muster.segment.SegmentParseException;
 import org.muster.segment.SegmentParser;
@@ -36,7 +37,6 @@ public final class SegmentRoutes {
 
     static final int SAMPLE = 20;
     static final int PRECINCTS_SHOWN = 15;
-    private static final int EXPORT_CHUNK = 1_000;
 
     private final Database db;
     private final SavedSegmentStore saved;
@@ -44,6 +44,7 @@ public final class SegmentRoutes {
     private final AuditLog audit;
     private final Authentication auth;
     private final long campaignId;
+    private final int exportCap;
     private SegmentIndex index;
 
     public SegmentRoutes(Database db, Authentication auth, long campaignId) {
@@ -53,6 +54,7 @@ public final class SegmentRoutes {
         this.audit = db.audit();
         this.auth = auth;
         this.campaignId = campaignId;
+        this.exportCap = SegmentExport.cap(System.getenv());
     }
 
     public void register(Javalin app) {
@@ -60,6 +62,7 @@ public final class SegmentRoutes {
         app.get("/segments/preview", this::preview);
         app.post("/segments", this::save);
         app.get("/segments/export.csv", this::export);
+        app.get("/segments/splits", this::splits);
     }
 
     /**
@@ -108,19 +111,43 @@ public final class SegmentRoutes {
             throw new BadRequestResponse("The filter cannot be exported: " + e.getMessage());
         }
         long[] ids = index().ids(filter, Instant.now());
-        // Audited before the first byte leaves: an interrupted download was still an export.
-        audit.record(user.id(), "segment.export", "segment", ids.length + " people: " + text);
+        try {
+            SegmentExport.checkCap(ids.length, exportCap);
+        } catch (SegmentExport.TooLarge e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"segment.csv\"");
         try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-            SegmentCsv.header(out);
-            for (int from = 0; from < ids.length; from += EXPORT_CHUNK) {
-                List<Long> chunk = Arrays.stream(ids, from, Math.min(ids.length, from + EXPORT_CHUNK)).boxed().toList();
-                for (PersonSummary p : sql.summaries(chunk)) SegmentCsv.row(out, p);
-            }
+            SegmentExport.write(audit, user.id(), text, ids, sql::summaries, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A/B/control groups of the filter by seed: each group's filter and count (open it to save or export it). */
+    private void splits(Context ctx) {
+        requireReadsAllPeople(ctx);
+        String text = filterParam(ctx);
+        String seedText = Objects.requireNonNullElse(ctx.queryParam("seed"), "").strip();
+        String spec = Objects.requireNonNullElse(ctx.queryParam("groups"), "").strip();
+        List<SegmentViews.SplitRow> rows = new java.util.ArrayList<>();
+        String error = null;
+        try {
+            if (!seedText.matches("\\d{1,9}")) throw new IllegalArgumentException("The seed must be a whole number of up to 9 digits");
+            long seed = Long.parseLong(seedText);
+            Filter filter = resolve(text);
+            Instant now = Instant.now();
+            for (Splits.Group g : Splits.groups(spec)) {
+                String groupText = g.filter(SegmentParser.parse(text), seed).toString();
+                rows.add(new SegmentViews.SplitRow(g, groupText, index().count(g.filter(filter, seed), now)));
+            }
+        } catch (SegmentParseException e) {
+            error = "The filter does not parse, " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+        ctx.html(SegmentViews.splits(rows, error).toString());
     }
 
     /** Resolves segment(name) clauses against this campaign's saved segments. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.muster.people.PersonSummary;
 import org.muster.segment.SavedSegment;
+import org.muster.segment.Splits;
 import org.muster.web.view.Html;
 import org.muster.web.view.Layout;
 import org.muster.web.view.PageContext;
@@ -22,6 +23,10 @@ final class SegmentViews {
         static Result of(String text, long count, Map<String, Long> precincts, List<PersonSummary> sample) {
             return new Result(text, null, -1, count, precincts, sample);
         }
+    }
+
+    /** One group of a split: its range, its filter text and how many people it holds now. */
+    record SplitRow(Splits.Group group, String filter, long count) {
     }
 
     private SegmentViews() {
@@ -42,14 +47,34 @@ final class SegmentViews {
                 <p class="hint">Clauses: tag(x), precinct/ward/county/municipality/congressional_district/state_senate_district/\
                 state_house_district in (...), party in (...), age, birth_year, support, household_size (with = != &lt; &lt;= &gt; &gt;=),
                 voted(2020-general | 2020-11-03 | "name" [, method]), votes(last 4) &gt;= 2, contacted(30d [, type]), consent(sms),
-                field(name) = value, segment(name); combined with and, or, not and parentheses.</p>
+                field(name) = value, score(turnout) &gt;= 0.7, within(35.78, -78.64, 5km), within(polygon lat lon, lat lon, lat lon),
+                donated(amount &gt;= 50, since 2025-01-01), attended(any | "event", since 90d), opened(30d), clicked(30d),
+                replied(30d), split(seed, 0%, 50%), segment(name); combined with and, or, not and parentheses.</p>
                 <label for="name">Save as</label> <input id="name" name="name" maxlength="100">
                 <button type="submit">Save</button>
                 <button type="submit" formmethod="get" formaction="/segments/export.csv">Export CSV</button>
                 </form>
                 <div id="preview" aria-live="polite">%s</div>
+                <h2>Split for a test</h2>
+                <form class="segment-splits" hx-get="/segments/splits" hx-include="#filter" hx-target="#splits">
+                <label for="seed">Seed</label> <input id="seed" name="seed" value="1" size="9" inputmode="numeric">
+                <label for="groups">Groups</label> <input id="groups" name="groups" value="A 45, B 45, control 10" size="30">
+                <button type="submit">Split</button>
+                </form>
+                <p class="hint">Each group is the filter and split(seed, from%, to%): the same seed always gives the same people.</p>
+                <div id="splits" aria-live="polite"></div>
                 <h2>Saved segments</h2>
                 %s""", Layout.csrfField(page), text, preview(result), savedList));
+    }
+
+    static Html splits(List<SplitRow> rows, String error) {
+        if (error != null) return Html.of("<p class=\"segment-error\" role=\"alert\" id=\"split-error\">%s</p>", error);
+        Html body = rows.stream().map(r -> Html.of("<tr><td>%s</td><td>%s% to %s%</td><td class=\"num\">%s</td><td><a href=\"/segments?filter=%s\">%s</a></td></tr>",
+                r.group().name(), r.group().from(), r.group().to(), String.format("%,d", r.count()),
+                URLEncoder.encode(r.filter(), StandardCharsets.UTF_8), r.filter())).collect(Html.joining());
+        return Html.of("""
+                <table id="split-groups"><thead><tr><th>Group</th><th>Buckets</th><th>People</th><th>Filter (open to save or export)</th></tr></thead>
+                <tbody>%s</tbody></table>""", body);
     }
 
     static Html preview(Result r) {

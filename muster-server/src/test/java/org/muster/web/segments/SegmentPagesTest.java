@@ -98,10 +98,35 @@ class SegmentPagesTest extends BothServersTest {
 
     @ParameterizedTest
     @MethodSource("servers")
+    void splitsShowEachGroupsFilterAndCountAndRefuseBadShares(ServerFixture f) {
+        String tag = uniqueTag();
+        for (int i = 0; i < 40; i++) f.insert(f.campaign.id(), tagged(tag, "Split" + i, "P-2"));
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        String filter = URLEncoder.encode("tag(" + tag + ")", StandardCharsets.UTF_8);
+
+        String body = client.get("/segments/splits?filter=" + filter + "&seed=5&groups=" + URLEncoder.encode("A 45, B 45, control 10",
+                StandardCharsets.UTF_8), "HX-Request", "true").body();
+        assertThat(body).contains("id=\"split-groups\"").contains("tag(" + tag + ") and split(5, 90%, 100%)");
+        var counts = java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)</td>").matcher(body).results()
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+        assertThat(counts).hasSize(3).allMatch(n -> n > 0);
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
+        // The same seed gives the same groups on the next call.
+        assertThat(client.get("/segments/splits?filter=" + filter + "&seed=5&groups=" + URLEncoder.encode("A 45, B 45, control 10",
+                StandardCharsets.UTF_8)).body()).isEqualTo(body);
+
+        assertThat(client.get("/segments/splits?filter=" + filter + "&seed=5&groups=" + URLEncoder.encode("A 70, B 40",
+                StandardCharsets.UTF_8)).body()).contains("The groups add up to more than 100% at group B");
+        assertThat(client.get("/segments/splits?filter=" + filter + "&seed=x&groups=A+50").body()).contains("The seed must be a whole number");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
     void volunteersAndPollWatchersGetNoCountsNorExports(ServerFixture f) {
         for (Role role : List.of(Role.VOLUNTEER, Role.POLL_WATCHER)) {
             WebClient client = f.loggedIn(role);
-            for (String path : List.of("/segments", "/segments/preview?filter=tag(x)", "/segments/export.csv?filter=tag(x)")) {
+            for (String path : List.of("/segments", "/segments/preview?filter=tag(x)", "/segments/export.csv?filter=tag(x)",
+                    "/segments/splits?filter=tag(x)&seed=1&groups=A+50")) {
                 Response r = client.get(path);
                 assertThat(r.status()).as(role + " " + path).isEqualTo(403);
                 assertThat(r.body()).doesNotContain("segment-count").doesNotContain("id,name");
