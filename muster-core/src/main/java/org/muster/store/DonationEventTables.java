@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** jOOQ names for donations and events (V5__donations_events.sql). */
+/** jOOQ names for donations and events (V14__donations_events.sql). */
 final class DonationEventTables {
 
     private DonationEventTables() {

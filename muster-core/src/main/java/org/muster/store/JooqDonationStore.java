@@ -8,7 +8,7 @@ import org.jooq.DSLContext;
 import org.muster.donation.Donation;
 import org.muster.donation.DonationStore;
 
-/** Donations in the {@code donation} table (V5). */
+/** Donations in the {@code donation} table (V14). */
 public final class JooqDonationStore implements DonationStore {
 
     private final DSLContext dsl;

@@ -12,7 +12,7 @@ import org.muster.event.AttendanceStatus;
 import org.muster.event.Event;
 import org.muster.event.EventStore;
 
-/** Events and attendance in {@code event} and {@code event_attendance} (V5). */
+/** Events and attendance in {@code event} and {@code event_attendance} (V14). */
 public final class JooqEventStore implements EventStore {
 
     private final DSLContext dsl;

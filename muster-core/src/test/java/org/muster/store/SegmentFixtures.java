@@ -113,7 +113,7 @@ public final class SegmentFixtures {
         }
     }
 
-    /** Scores, geocoded addresses, donations, event attendance and message engagement (the V5-era clauses). */
+    /** Scores, geocoded addresses, donations, event attendance and message engagement (the clauses of V14). */
     static void enrichMore(org.jooq.DSLContext dsl, long personId, long[] events, SplittableRandom r, Instant now) {
         for (String score : SCORES) {
             if (r.nextInt(3) > 0) {
