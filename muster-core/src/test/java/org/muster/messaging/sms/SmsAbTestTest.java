@@ -140,4 +140,35 @@ class SmsAbTestTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void overSmppRepliesToOneVariantMakeItWinAndTheRemainderReceivesIt(Supplier<Database> database) throws Exception {
+        try (Database db = database.get(); SmppTestPeer peer = new SmppTestPeer()) {
+            long campaign = db.campaigns().create("Ada for Council", "NC").id();
+            SmsFixtures.consentingCrowd(db, campaign, 400);
+            TestClock clock = new TestClock(MORNING_EAST);
+            JooqSmsStore store = new JooqSmsStore(db);
+            SmppGateway gateway = new SmppGateway(peer.settings(10));
+            try (SmsService sms = new SmsService(store, gateway, campaign, TimeZones.forCampaignState("NC"), "Unsubscribed.", clock)) {
+                SmsJob.Test test = SmsJob.Test.of(VARIANTS.subList(0, 2), 0.5, 11, Duration.ofHours(24));
+                SmsJob job = sms.create("Saturday", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT, null).job();
+                SmsJobRunner runner = new SmsJobRunner(store, gateway, clock);
+                assertThat(runner.runDue(job).finished()).isFalse();
+                assertThat(peer.received()).hasSize(200);
+                List<String> bRecipients = peer.received().stream().filter(r -> r.text().startsWith("B")).map(SmppTestPeer.Received::to).toList();
+                assertThat(bRecipients).hasSize(100);
+
+                for (String phone : bRecipients.subList(0, 50)) peer.deliverMessage(phone, "Yes, count me in");
+                Await.until("fifty replies are recorded", () -> store.testResults(job.id(), 2).get(1).replies() == 50);
+                clock.advance(Duration.ofMinutes(1));
+                assertThat(runner.runDue(job).finished()).isTrue();
+
+                Map<String, Long> byVariant = peer.received().stream().collect(Collectors.groupingBy(r -> r.text().substring(0, 1), Collectors.counting()));
+                assertThat(byVariant).isEqualTo(Map.of("A", 100L, "B", 300L));
+                assertThat(peer.recipients()).doesNotHaveDuplicates().hasSize(400);
+                assertThat(store.job(campaign, job.id()).orElseThrow().test().winner()).isEqualTo(1);
+            }
+        }
+    }
 }
