@@ -21,10 +21,9 @@ import org.muster.messaging.MessagingStore.NewRecipient;
 import org.muster.messaging.MessagingStore.Outcome;
 import org.muster.messaging.MessagingStore.Send;
 import org.muster.messaging.MessagingStore.Status;
-import org.muster.segment.Splits;
 
 /**
- * Runs a persisted send as far as it can go now: resolves the audience once (segment → rules → A/B split → one
+ * Runs a persisted send as far as it can go now: resolves the audience once (segment → rules → A/B split ({@link AbTest}) → one
  * row per person), sends the pending rows through the channel's {@link Messenger} on several threads with the
  * commit point of {@link MessagingStore#commit} before each release, waits for and takes the A/B decision, sends
  * the rest to the winner, and finishes. Every step reads its state from the database, so after a crash (kill -9
@@ -147,20 +146,8 @@ public final class SendJob {
         store.resolved(send.id(), clock.instant());
     }
 
-    /**
-     * The group of each eligible person (parallel to the sorted ids): a variant index, or variants.size() and
-     * above for the rest held back for the winner. Reproducible by the send's seed ({@link Splits}).
-     */
     static int[] groups(long[] eligible, Send send) {
-        int variants = send.variants().size();
-        int[] group = new int[eligible.length];
-        if (variants == 1) return group;
-        int parts = send.abTest() ? Math.max(variants, (int) Math.round(variants / send.definition().testFraction())) : variants;
-        List<long[]> split = Splits.split(eligible, parts, send.definition().seed());
-        for (int g = 0; g < split.size(); g++) {
-            for (long id : split.get(g)) group[Arrays.binarySearch(eligible, id)] = g;
-        }
-        return group;
+        return AbTest.groups(eligible, send.variants().size(), send.abTest() ? send.definition().testFraction() : 1, send.definition().seed());
     }
 
     // ---- A/B decision
@@ -169,27 +156,16 @@ public final class SendJob {
     private Step decide(Send send) {
         var d = send.definition();
         List<MessagingStore.VariantResult> results = store.results(send.id(), d.metric(), true);
-        SequentialTest.Decision decision = settings.test().decide(results.stream()
-                .map(r -> new SequentialTest.Arm(r.label(), r.sent(), r.successes())).toList());
         Instant now = clock.instant();
-        if (decision.decided()) {
-            store.decide(send.id(), results.get(decision.winner()).variantId(), decision.summary());
-            return null;
-        }
         Instant deadline = send.testSentAt().plus(d.decideWithin());
-        if (!now.isBefore(deadline)) {
-            int best = 0;
-            for (int i = 1; i < results.size(); i++) if (rate(results.get(i)) > rate(results.get(best))) best = i;
-            store.decide(send.id(), results.get(best).variantId(), "no significant difference within " + d.decideWithin().toHours()
-                    + " h; the best observed rate (" + results.get(best).label() + ") was sent to the rest");
+        AbTest.Choice choice = AbTest.choose(settings.test(), results.stream()
+                .map(r -> new SequentialTest.Arm(r.label(), r.sent(), r.successes())).toList(), !now.isBefore(deadline), d.decideWithin());
+        if (choice.decided()) {
+            store.decide(send.id(), results.get(choice.winner()).variantId(), choice.summary());
             return null;
         }
         Instant next = now.plus(DECISION_POLL);
-        return new Step(Status.WAITING_FOR_WINNER, next.isAfter(deadline) ? deadline : next, decision.summary());
-    }
-
-    private static double rate(MessagingStore.VariantResult r) {
-        return r.sent() == 0 ? 0 : (double) r.successes() / r.sent();
+        return new Step(Status.WAITING_FOR_WINNER, next.isAfter(deadline) ? deadline : next, choice.summary());
     }
 
     // ---- delivery

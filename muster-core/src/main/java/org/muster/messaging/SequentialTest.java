@@ -33,7 +33,7 @@ public final class SequentialTest {
 
     /** A variant's outcomes: how many were sent and how many succeeded. */
     public record Arm(String label, long n, long successes) {
-        double rate() {
+        public double rate() {
             return n == 0 ? 0 : (double) successes / n;
         }
     }

@@ -12,7 +12,8 @@
  * <li><b>A/B/n</b>: with several variants and a test fraction below 1, {@link org.muster.segment.Splits} splits the
  *     eligible people by the send's seed (reproducible); the test groups are sent, then {@link org.muster.messaging.SequentialTest}
  *     (mSPRT, always-valid) watches the chosen {@link org.muster.messaging.Metric} until one variant beats every
- *     other, or the deadline passes, and the held rows go to the winner.</li>
+ *     other, or the deadline passes, and the held rows go to the winner. The split and the winner rule are
+ *     {@link org.muster.messaging.AbTest}, which SMS jobs ({@code messaging.sms}) use too.</li>
  * <li><b>Delivery</b>: threads ("lanes") stage messages on the channel, commit the round in the database
  *     ({@link org.muster.messaging.MessagingStore#commit}: rules re-checked, so an objection recorded a moment ago
  *     is honoured; rows SENT with a timeline entry), then release them. The commit point is the last step before

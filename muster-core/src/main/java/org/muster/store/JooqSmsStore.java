@@ -5,12 +5,14 @@ import static org.muster.store.SmsTables.JobTable;
 import static org.muster.store.SmsTables.OptOutTable;
 import static org.muster.store.SmsTables.ReceiptTable;
 import static org.muster.store.SmsTables.RecipientTable;
+import static org.muster.store.SmsTables.VariantTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.ConsentTable;
 import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonPhoneTable;
 import static org.muster.store.Tables.PersonTable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,7 @@ import org.jooq.impl.DSL;
 import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsJob;
+import org.muster.messaging.sms.SmsInbox;
 import org.muster.messaging.sms.SmsProgress;
 import org.muster.messaging.sms.SmsStore;
 
@@ -99,17 +102,24 @@ public final class JooqSmsStore implements SmsStore {
     }
 
     @Override
-    public SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy,
+    public SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy, SmsJob.Test test,
                             List<PlannedRecipient> recipients, long now) {
         long jobId = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long id = tx.insertInto(JobTable.T, JobTable.CAMPAIGN_ID, JobTable.NAME, JobTable.FILTER, JobTable.BODY, JobTable.STATUS,
-                            JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT)
-                    .values(campaignId, name, filter, body, SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now)
+                            JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT, JobTable.TEST_FRACTION,
+                            JobTable.SEED, JobTable.DECIDE_WITHIN)
+                    .values(campaignId, name, filter, body, SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now,
+                            test == null ? null : test.testFraction(), test == null ? 0L : test.seed(), test == null ? 0L : test.decideWithin().toMillis())
                     .returningResult(JobTable.ID).fetchOne().value1();
+            if (test != null) {
+                Batch variants = new Batch(tx, VariantTable.T, VariantTable.JOB_ID, VariantTable.VARIANT, VariantTable.BODY);
+                for (int v = 0; v < test.variants().size(); v++) variants.add(id, v, test.variants().get(v));
+                variants.execute();
+            }
             Batch senders = recipientBatch(tx);
             for (PlannedRecipient r : recipients) {
-                if (r.coveredBy() == null) senders.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), null, now);
+                if (r.coveredBy() == null) senders.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), null, now, r.variant(), r.inTest());
             }
             senders.execute();
             Map<Long, Long> rowOfPerson = new HashMap<>();
@@ -117,7 +127,9 @@ public final class JooqSmsStore implements SmsStore {
                     .forEach(r -> rowOfPerson.put(r.value1(), r.value2()));
             Batch covered = recipientBatch(tx);
             for (PlannedRecipient r : recipients) {
-                if (r.coveredBy() != null) covered.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), rowOfPerson.get(r.coveredBy()), now);
+                if (r.coveredBy() != null) {
+                    covered.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), rowOfPerson.get(r.coveredBy()), now, null, false);
+                }
             }
             covered.execute();
             return id;
@@ -127,32 +139,50 @@ public final class JooqSmsStore implements SmsStore {
 
     private static Batch recipientBatch(DSLContext tx) {
         return new Batch(tx, RecipientTable.T, RecipientTable.JOB_ID, RecipientTable.PERSON_ID, RecipientTable.PHONE, RecipientTable.ZONE,
-                RecipientTable.BODY, RecipientTable.STATUS, RecipientTable.COVERED_BY, RecipientTable.UPDATED_AT);
+                RecipientTable.BODY, RecipientTable.STATUS, RecipientTable.COVERED_BY, RecipientTable.UPDATED_AT, RecipientTable.VARIANT,
+                RecipientTable.IN_TEST);
     }
 
     @Override
     public Optional<SmsJob> job(long campaignId, long jobId) {
-        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId)).and(JobTable.ID.eq(jobId))
-                .fetchOptional(JooqSmsStore::toJob);
+        return jobsOf(dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId)).and(JobTable.ID.eq(jobId)).fetch())
+                .stream().findFirst();
     }
 
     @Override
     public List<SmsJob> jobs(long campaignId) {
-        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
-                .orderBy(JobTable.CREATED_AT.desc(), JobTable.ID.desc()).fetch(JooqSmsStore::toJob);
+        return jobsOf(dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(JobTable.CREATED_AT.desc(), JobTable.ID.desc()).fetch());
     }
 
     @Override
     public List<SmsJob> runningJobs(long campaignId) {
-        return dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
-                .and(JobTable.STATUS.eq(SmsJob.Status.RUNNING.name())).orderBy(JobTable.ID).fetch(JooqSmsStore::toJob);
+        return jobsOf(dsl.select(JobTable.READ).from(JobTable.T).where(JobTable.CAMPAIGN_ID.eq(campaignId))
+                .and(JobTable.STATUS.eq(SmsJob.Status.RUNNING.name())).orderBy(JobTable.ID).fetch());
     }
 
-    private static SmsJob toJob(Record r) {
+    /** Jobs with their A/B tests; the variants of all of them in one query. */
+    private List<SmsJob> jobsOf(List<? extends Record> rows) {
+        List<Long> tested = rows.stream().filter(r -> r.get(JobTable.TEST_FRACTION) != null).map(r -> r.get(JobTable.ID)).toList();
+        Map<Long, List<String>> variants = new HashMap<>();
+        if (!tested.isEmpty()) {
+            dsl.select(VariantTable.JOB_ID, VariantTable.BODY).from(VariantTable.T).where(VariantTable.JOB_ID.in(tested))
+                    .orderBy(VariantTable.JOB_ID, VariantTable.VARIANT)
+                    .forEach(r -> variants.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        return rows.stream().map(r -> toJob(r, variants.get(r.get(JobTable.ID)))).toList();
+    }
+
+    private static SmsJob toJob(Record r, List<String> variants) {
         Long finished = r.get(JobTable.FINISHED_AT);
+        Long testSent = r.get(JobTable.TEST_SENT_AT);
+        SmsJob.Test test = variants == null ? null : new SmsJob.Test(variants, r.get(JobTable.TEST_FRACTION), r.get(JobTable.SEED),
+                Duration.ofMillis(r.get(JobTable.DECIDE_WITHIN)), testSent == null ? null : Instant.ofEpochMilli(testSent),
+                r.get(JobTable.WINNER), r.get(JobTable.DECISION));
         return new SmsJob(r.get(JobTable.ID), r.get(JobTable.CAMPAIGN_ID), r.get(JobTable.NAME), r.get(JobTable.FILTER), r.get(JobTable.BODY),
                 SmsJob.Status.valueOf(r.get(JobTable.STATUS)), SendHours.ofMinutes(r.get(JobTable.SEND_FROM), r.get(JobTable.SEND_UNTIL)),
-                r.get(JobTable.CREATED_BY), Instant.ofEpochMilli(r.get(JobTable.CREATED_AT)), finished == null ? null : Instant.ofEpochMilli(finished));
+                r.get(JobTable.CREATED_BY), Instant.ofEpochMilli(r.get(JobTable.CREATED_AT)), finished == null ? null : Instant.ofEpochMilli(finished),
+                test);
     }
 
     @Override
@@ -243,11 +273,70 @@ public final class JooqSmsStore implements SmsStore {
     }
 
     @Override
+    public boolean testOpen(long jobId) {
+        return dsl.fetchExists(dsl.selectOne().from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId)).and(RecipientTable.IN_TEST.isTrue())
+                .and(RecipientTable.STATUS.in(RecipientStatus.PENDING.name(), RecipientStatus.SENDING.name())));
+    }
+
+    @Override
+    public void markTestSent(long jobId, long now) {
+        dsl.update(JobTable.T).set(JobTable.TEST_SENT_AT, now).where(JobTable.ID.eq(jobId)).and(JobTable.TEST_SENT_AT.isNull()).execute();
+    }
+
+    /** Test rows the gateway accepted, and of those the people with a reply since the job was created. */
+    private static final String TEST_RESULTS_SQL = """
+            select r.variant, count(*),
+                   sum(case when exists (select 1 from activity a where a.person_id = r.person_id and a.type = ? and a.at >= j.created_at)
+                       then 1 else 0 end)
+            from sms_recipient r join sms_job j on j.id = r.job_id
+            where r.job_id = ? and r.in_test = ? and r.status in (?, ?, ?, ?, ?)
+            group by r.variant""";
+
+    @Override
+    public List<VariantResult> testResults(long jobId, int variants) {
+        long[][] counts = new long[variants][2];
+        List<Object> args = new ArrayList<>(List.of(SmsInbox.REPLY_ACTIVITY, jobId, true));
+        args.addAll(RECEIPTED);
+        for (Record r : dsl.resultQuery(TEST_RESULTS_SQL, args.toArray()).fetch()) {
+            int v = r.get(0, Integer.class);
+            if (v < variants) counts[v] = new long[] {r.get(1, Long.class), r.get(2, Long.class)};
+        }
+        List<VariantResult> out = new ArrayList<>(variants);
+        for (int v = 0; v < variants; v++) out.add(new VariantResult(v, counts[v][0], counts[v][1]));
+        return out;
+    }
+
+    @Override
+    public long[] heldPeople(long jobId) {
+        return dsl.select(RecipientTable.PERSON_ID).from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId))
+                .and(RecipientTable.STATUS.eq(RecipientStatus.HELD.name())).orderBy(RecipientTable.PERSON_ID)
+                .fetch(RecipientTable.PERSON_ID).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long now) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.update(JobTable.T).set(JobTable.WINNER, winner).set(JobTable.DECISION, decision).where(JobTable.ID.eq(jobId)).execute();
+            Object[][] rows = bodyOfPerson.entrySet().stream()
+                    .map(e -> new Object[] {e.getValue(), winner, now, jobId, e.getKey()}).toArray(Object[][]::new);
+            if (rows.length > 0) {
+                tx.batch("update sms_recipient set status = 'PENDING', body = ?, variant = ?, not_before = 0, updated_at = ?"
+                        + " where job_id = ? and person_id = ? and status = 'HELD'", rows).execute();
+            }
+            // a held person no longer in the campaign has no text to send
+            tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.FAILED.name())
+                    .set(RecipientTable.ERROR, "no longer in the campaign when the winner was chosen").set(RecipientTable.UPDATED_AT, now)
+                    .where(RecipientTable.JOB_ID.eq(jobId)).and(RecipientTable.STATUS.eq(RecipientStatus.HELD.name())).execute();
+        });
+    }
+
+    @Override
     public boolean finishIfComplete(long jobId, long now) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             boolean open = tx.fetchExists(tx.selectOne().from(RecipientTable.T).where(RecipientTable.JOB_ID.eq(jobId))
-                    .and(RecipientTable.STATUS.in(RecipientStatus.PENDING.name(), RecipientStatus.SENDING.name())));
+                    .and(RecipientTable.STATUS.in(RecipientStatus.PENDING.name(), RecipientStatus.SENDING.name(), RecipientStatus.HELD.name())));
             String status = tx.select(JobTable.STATUS).from(JobTable.T).where(JobTable.ID.eq(jobId)).fetchOne(JobTable.STATUS);
             if (!SmsJob.Status.RUNNING.name().equals(status)) return true;
             if (open) return false;

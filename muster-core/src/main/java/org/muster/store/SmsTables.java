@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** jOOQ names for the SMS tables (V10__sms.sql). Kept apart from Tables.java to stay out of its way. */
+/** jOOQ names for the SMS tables (V10__sms.sql, V15__sms_ab.sql). Kept apart from Tables.java to stay out of its way. */
 final class SmsTables {
 
     private SmsTables() {
@@ -41,7 +41,23 @@ final class SmsTables {
         static final Field<Long> CREATED_BY = bigint(N, "created_by");
         static final Field<Long> CREATED_AT = bigint(N, "created_at");
         static final Field<Long> FINISHED_AT = bigint(N, "finished_at");
-        static final Field<?>[] READ = {ID, CAMPAIGN_ID, NAME, FILTER, BODY, STATUS, SEND_FROM, SEND_UNTIL, CREATED_BY, CREATED_AT, FINISHED_AT};
+        static final Field<Double> TEST_FRACTION = field(name(N, "test_fraction"), SQLDataType.DOUBLE);
+        static final Field<Long> SEED = bigint(N, "seed");
+        static final Field<Long> DECIDE_WITHIN = bigint(N, "decide_within");
+        static final Field<Long> TEST_SENT_AT = bigint(N, "test_sent_at");
+        static final Field<Integer> WINNER = integer(N, "winner");
+        static final Field<String> DECISION = text(N, "decision");
+        static final Field<?>[] READ = {ID, CAMPAIGN_ID, NAME, FILTER, BODY, STATUS, SEND_FROM, SEND_UNTIL, CREATED_BY, CREATED_AT, FINISHED_AT,
+                TEST_FRACTION, SEED, DECIDE_WITHIN, TEST_SENT_AT, WINNER, DECISION};
+    }
+
+    /** V15__sms_ab.sql: the variant texts of an A/B test job. */
+    static final class VariantTable {
+        static final String N = "sms_variant";
+        static final Table<Record> T = table(name(N));
+        static final Field<Long> JOB_ID = bigint(N, "job_id");
+        static final Field<Integer> VARIANT = integer(N, "variant");
+        static final Field<String> BODY = text(N, "body");
     }
 
     static final class RecipientTable {
@@ -61,6 +77,8 @@ final class SmsTables {
         static final Field<Boolean> IN_DOUBT = field(name(N, "in_doubt"), SQLDataType.BOOLEAN);
         static final Field<String> ERROR = text(N, "error");
         static final Field<Long> UPDATED_AT = bigint(N, "updated_at");
+        static final Field<Integer> VARIANT = integer(N, "variant");
+        static final Field<Boolean> IN_TEST = field(name(N, "in_test"), SQLDataType.BOOLEAN);
     }
 
     static final class OptOutTable {

@@ -2,9 +2,12 @@ package org.muster.messaging.sms;
 
 import java.util.Locale;
 
-/** Where one recipient of an SMS job stands. The schema comment in V10__sms.sql gives the transitions. */
+/**
+ * Where one recipient of an SMS job stands. The schema comment in V10__sms.sql gives the transitions; HELD (V15):
+ * the rest of an A/B test's audience, made PENDING with the winner's text once it is chosen.
+ */
 public enum RecipientStatus {
-    PENDING, SENDING, SENT, DELIVERED, UNDELIVERED, EXPIRED, REJECTED, FAILED, OPTED_OUT, COVERED;
+    PENDING, SENDING, SENT, DELIVERED, UNDELIVERED, EXPIRED, REJECTED, FAILED, OPTED_OUT, COVERED, HELD;
 
     /** The status a delivery receipt's stat sets; null for intermediate ones (ACCEPTD, ENROUTE) that change nothing. */
     public static RecipientStatus fromReceipt(String state) {

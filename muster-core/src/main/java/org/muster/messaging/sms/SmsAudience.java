@@ -4,10 +4,12 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.muster.messaging.AbTest;
 
 /**
  * Turns a segment's people into a job's recipient rows. A person is texted only with sms consent GRANTED (newest
@@ -49,14 +51,44 @@ public final class SmsAudience {
                 continue;
             }
             String zone = zones.zoneOf(c.state(), c.zip()).getId();
-            String body = template.render(Map.of("first_name", nz(c.firstName()), "last_name", nz(c.lastName())));
+            String body = render(template, c);
             Long sender = senderOfPhone.putIfAbsent(phone, c.personId());
             RecipientStatus status = optedOut.contains(phone) ? RecipientStatus.OPTED_OUT
                     : sender != null ? RecipientStatus.COVERED : RecipientStatus.PENDING;
             rows.add(new SmsStore.PlannedRecipient(c.personId(), phone, zone, body, status,
-                    status == RecipientStatus.COVERED ? sender : null));
+                    status == RecipientStatus.COVERED ? sender : null, null, false));
         }
         return new Plan(List.copyOf(rows), withoutConsent, withoutMobile);
+    }
+
+    /**
+     * Gives an A/B/n test's variants to the plan's PENDING rows (the people who will be texted), by the shared
+     * reproducible split ({@link AbTest#groups}): each test group its variant's text, the rest HELD for the winner.
+     */
+    public static Plan split(Plan plan, List<SmsStore.Contact> contacts, SmsJob.Test test) {
+        List<SmsTemplate> templates = test.variants().stream().map(SmsTemplate::new).toList();
+        Map<Long, SmsStore.Contact> contactOf = new HashMap<>();
+        for (SmsStore.Contact c : contacts) contactOf.put(c.personId(), c);
+        long[] texted = plan.recipients().stream().filter(r -> r.status() == RecipientStatus.PENDING)
+                .mapToLong(SmsStore.PlannedRecipient::personId).sorted().toArray();
+        int[] group = AbTest.groups(texted, templates.size(), test.testFraction(), test.seed());
+        List<SmsStore.PlannedRecipient> rows = new ArrayList<>(plan.recipients().size());
+        for (SmsStore.PlannedRecipient r : plan.recipients()) {
+            if (r.status() != RecipientStatus.PENDING) {
+                rows.add(r);
+                continue;
+            }
+            int g = group[Arrays.binarySearch(texted, r.personId())];
+            rows.add(g < templates.size()
+                    ? r.withVariant(render(templates.get(g), contactOf.get(r.personId())), RecipientStatus.PENDING, g, test.holdsBack())
+                    : r.withVariant("", RecipientStatus.HELD, null, false));
+        }
+        return new Plan(List.copyOf(rows), plan.withoutConsent(), plan.withoutMobile());
+    }
+
+    /** A template personalised for one person. */
+    public static String render(SmsTemplate template, SmsStore.Contact c) {
+        return template.render(Map.of("first_name", nz(c.firstName()), "last_name", nz(c.lastName())));
     }
 
     public static boolean isTextable(String e164) {

@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.muster.messaging.AbTest;
+import org.muster.messaging.SequentialTest;
 
 /**
  * Sends a job's due recipients in batches of the gateway's window. Per batch: one transaction re-reads each
@@ -26,6 +30,7 @@ public final class SmsJobRunner {
 
     static final int MAX_IN_DOUBT = 3;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(30);
+    private static final Duration DECISION_POLL = Duration.ofMinutes(1);
 
     /** What one pass left: finished, or the next time a recipient is due (empty if nothing is pending). */
     public record Pass(boolean finished, int submitted, OptionalLong nextDue) {
@@ -34,6 +39,7 @@ public final class SmsJobRunner {
     private final SmsStore store;
     private final SmsGateway gateway;
     private final Clock clock;
+    private final SequentialTest sequentialTest = SequentialTest.standard();
 
     public SmsJobRunner(SmsStore store, SmsGateway gateway, Clock clock) {
         this.store = store;
@@ -41,8 +47,23 @@ public final class SmsJobRunner {
         this.clock = clock;
     }
 
-    /** Sends everything due now; returns when nothing more is due, or after a refusal that asks to wait. */
+    /**
+     * Sends everything due now; returns when nothing more is due, or after a refusal that asks to wait. For an A/B
+     * test, once its test groups are sent it looks for the winner on replies and, when there is one, sends the rest.
+     */
     public Pass runDue(SmsJob job) {
+        int submitted = sendDue(job);
+        OptionalLong lookAgain = OptionalLong.empty();
+        SmsJob.Test test = job.test() == null ? null : store.job(job.campaignId(), job.id()).map(SmsJob::test).orElse(null);
+        if (test != null && test.holdsBack() && test.winner() == null && !store.testOpen(job.id())) {
+            lookAgain = chooseWinner(job, test);
+            if (lookAgain.isEmpty()) submitted += sendDue(job);
+        }
+        boolean finished = store.finishIfComplete(job.id(), clock.millis());
+        return new Pass(finished, submitted, finished ? OptionalLong.empty() : earliest(store.nextDue(job.id()), lookAgain));
+    }
+
+    private int sendDue(SmsJob job) {
         int submitted = 0;
         try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
@@ -58,8 +79,38 @@ public final class SmsJobRunner {
                 if (outcomes.stream().anyMatch(o -> o.status() == RecipientStatus.PENDING)) break;
             }
         }
-        boolean finished = store.finishIfComplete(job.id(), clock.millis());
-        return new Pass(finished, submitted, finished ? OptionalLong.empty() : store.nextDue(job.id()));
+        return submitted;
+    }
+
+    /**
+     * The shared winner rule ({@link AbTest#choose}) on the test groups' replies. Decided: the HELD rows get the
+     * winner's text, personalised now, and become PENDING; returns empty. Otherwise: when to look again.
+     */
+    private OptionalLong chooseWinner(SmsJob job, SmsJob.Test test) {
+        long now = clock.millis();
+        Instant sentAt = test.testSentAt();
+        if (sentAt == null) {
+            store.markTestSent(job.id(), now);
+            sentAt = Instant.ofEpochMilli(now);
+        }
+        Instant deadline = sentAt.plus(test.decideWithin());
+        List<SmsStore.VariantResult> results = store.testResults(job.id(), test.variants().size());
+        AbTest.Choice choice = AbTest.choose(sequentialTest, results.stream()
+                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.replies())).toList(),
+                now >= deadline.toEpochMilli(), test.decideWithin());
+        if (!choice.decided()) return OptionalLong.of(Math.min(now + DECISION_POLL.toMillis(), deadline.toEpochMilli()));
+        int winner = results.get(choice.winner()).variant();
+        SmsTemplate template = new SmsTemplate(test.variants().get(winner));
+        Map<Long, String> bodies = new HashMap<>();
+        for (SmsStore.Contact c : store.contacts(job.campaignId(), store.heldPeople(job.id()))) bodies.put(c.personId(), SmsAudience.render(template, c));
+        store.release(job.id(), winner, choice.summary(), bodies, now);
+        return OptionalLong.empty();
+    }
+
+    private static OptionalLong earliest(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
     }
 
     static SmsStore.Decision decide(SendHours hours, SmsStore.Due due, long now) {

@@ -58,14 +58,24 @@ public final class SmsService implements AutoCloseable {
         return this;
     }
 
-    /** Plans and stores a job for the given people (a resolved segment, ascending ids) and wakes the dispatcher. */
+    /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the dispatcher. */
     public Created create(String name, String filterText, long[] personIds, String body, SendHours hours, Long createdBy) {
+        return create(name, filterText, personIds, body, null, hours, createdBy);
+    }
+
+    /** Plans and stores an A/B/n test job (its first variant is the job's body) and wakes the dispatcher. */
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, Long createdBy) {
+        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, createdBy);
+    }
+
+    private Created create(String name, String filterText, long[] personIds, String body, SmsJob.Test test, SendHours hours, Long createdBy) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a job needs a name");
         SmsTemplate template = new SmsTemplate(body);
         List<SmsStore.Contact> contacts = store.contacts(campaignId, personIds);
         Set<String> optedOut = store.optedOutNumbers(campaignId);
         SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, template, zones);
-        SmsJob job = store.createJob(campaignId, name.strip(), filterText, template.body(), hours, createdBy, plan.recipients(), clock.millis());
+        if (test != null) plan = SmsAudience.split(plan, contacts, test);
+        SmsJob job = store.createJob(campaignId, name.strip(), filterText, template.body(), hours, createdBy, test, plan.recipients(), clock.millis());
         wake();
         return new Created(job, plan);
     }

@@ -1,6 +1,7 @@
 package org.muster.messaging.sms;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -13,8 +14,21 @@ public interface SmsStore {
     record Contact(long personId, String firstName, String lastName, boolean smsConsent, List<String> phones, String state, String zip) {
     }
 
-    /** A row to write at job creation; {@code coveredBy}: the person whose message covers this one (COVERED rows). */
-    record PlannedRecipient(long personId, String phone, String zone, String body, RecipientStatus status, Long coveredBy) {
+    /**
+     * A row to write at job creation; {@code coveredBy}: the person whose message covers this one (COVERED rows);
+     * {@code variant}: the A/B variant it is sent (null: one-text job, or HELD for the winner); {@code inTest}: in a
+     * test group.
+     */
+    record PlannedRecipient(long personId, String phone, String zone, String body, RecipientStatus status, Long coveredBy,
+                            Integer variant, boolean inTest) {
+
+        PlannedRecipient withVariant(String body, RecipientStatus status, Integer variant, boolean inTest) {
+            return new PlannedRecipient(personId, phone, zone, body, status, coveredBy, variant, inTest);
+        }
+    }
+
+    /** A variant's test group: messages the gateway accepted, and how many of those people replied since the job began. */
+    record VariantResult(int variant, long sent, long replies) {
     }
 
     /** A due PENDING row with its consent read inside the claiming transaction. */
@@ -42,7 +56,8 @@ public interface SmsStore {
 
     Set<String> optedOutNumbers(long campaignId);
 
-    SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy,
+    /** @param test null for a job of one text */
+    SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy, SmsJob.Test test,
                      List<PlannedRecipient> recipients, long now);
 
     Optional<SmsJob> job(long campaignId, long jobId);
@@ -67,7 +82,22 @@ public interface SmsStore {
     /** The earliest not_before among PENDING rows, empty when there are none. */
     OptionalLong nextDue(long jobId);
 
-    /** Marks the job DONE when no row is PENDING or SENDING; returns whether it is finished. */
+    /** Whether a test group row is still PENDING or SENDING. */
+    boolean testOpen(long jobId);
+
+    /** Notes when the last test message went out (once; the decision deadline counts from it). */
+    void markTestSent(long jobId, long now);
+
+    /** Per variant of the job, its test group's results ({@link SmsInbox#REPLY_ACTIVITY} since the job was created). */
+    List<VariantResult> testResults(long jobId, int variants);
+
+    /** The people whose rows are HELD for the winner, ascending. */
+    long[] heldPeople(long jobId);
+
+    /** In one transaction: records the winner and why, and makes the HELD rows PENDING with their winner text. */
+    void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long now);
+
+    /** Marks the job DONE when no row is PENDING, SENDING or HELD; returns whether it is finished. */
     boolean finishIfComplete(long jobId, long now);
 
     /** Cancels a running job: its PENDING rows stay PENDING for the record but are never claimed. */

@@ -11,7 +11,11 @@ import io.javalin.http.UnauthorizedResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
@@ -20,6 +24,7 @@ import org.muster.messaging.sms.SmsAudience;
 import org.muster.messaging.sms.SmsJob;
 import org.muster.messaging.sms.SmsService;
 import org.muster.messaging.sms.SmsSettings;
+import org.muster.messaging.sms.SmsStore;
 import org.muster.segment.SegmentParseException;
 import org.muster.segment.SegmentParser;
 import org.muster.store.Database;
@@ -97,20 +102,42 @@ public final class SmsRoutes {
         SmsService.Created created;
         try {
             SendHours hours = SendHours.parse("sending hours", form(ctx, "hours").isBlank() ? settings.hours().toString() : form(ctx, "hours"));
-            created = sms.create(form(ctx, "name"), filter, audience(filter), form(ctx, "body"), hours, user.id());
+            SmsJob.Test test = test(ctx);
+            created = test == null ? sms.create(form(ctx, "name"), filter, audience(filter), form(ctx, "body"), hours, user.id())
+                    : sms.create(form(ctx, "name"), filter, audience(filter), test, hours, user.id());
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("The text was not sent: " + e.getMessage());
         }
         SmsJob job = created.job();
         audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
-                + filter + ", message: " + job.body());
+                + filter + ", message: " + job.body() + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts"));
         ctx.redirect("/sms/jobs/" + job.id());
+    }
+
+    /** An A/B/n test when a second or third text is given; its split seed is drawn here and kept with the job. */
+    private static SmsJob.Test test(Context ctx) {
+        List<String> variants = new ArrayList<>(List.of(form(ctx, "body")));
+        for (String field : List.of("body_b", "body_c")) if (!form(ctx, field).isBlank()) variants.add(form(ctx, field));
+        if (variants.size() == 1) return null;
+        return SmsJob.Test.of(variants, number(ctx, "test_percent", 20) / 100, new SecureRandom().nextLong(),
+                Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)));
+    }
+
+    private static double number(Context ctx, String field, double otherwise) {
+        String value = form(ctx, field);
+        if (value.isBlank()) return otherwise;
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field.replace('_', ' ') + ": \"" + value + "\" is not a number");
+        }
     }
 
     private void jobPage(Context ctx) {
         requireOrganiser(ctx);
         SmsJob job = job(ctx);
-        ctx.html(SmsViews.job(auth.page(ctx), job, sms.store().progress(job.id(), System.currentTimeMillis()),
+        List<SmsStore.VariantResult> results = job.test() == null ? List.of() : sms.store().testResults(job.id(), job.test().variants().size());
+        ctx.html(SmsViews.job(auth.page(ctx), job, sms.store().progress(job.id(), System.currentTimeMillis()), results,
                 sms.store().recipients(job.id(), null, RECIPIENTS_SHOWN), sms.hasGateway()).toString());
     }
 

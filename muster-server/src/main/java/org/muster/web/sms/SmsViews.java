@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.muster.messaging.SequentialTest;
 import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsAudience;
@@ -39,6 +41,16 @@ final class SmsViews {
                           placeholder="segment(volunteers) and consent(sms)"></textarea>
                 <label for="sms-body">Message</label>
                 <textarea id="sms-body" name="body" rows="4" cols="100" placeholder="Hi {{first_name|there}}, ... Reply STOP to opt out"></textarea>
+                <details class="sms-ab"><summary>A/B test: other texts</summary>
+                <label for="sms-body-b">Text B</label> <textarea id="sms-body-b" name="body_b" rows="3" cols="100"></textarea>
+                <label for="sms-body-c">Text C</label> <textarea id="sms-body-c" name="body_c" rows="3" cols="100"></textarea>
+                <label for="sms-test-percent">Test share of the audience (%; 100: the texts share everyone)</label>
+                <input id="sms-test-percent" name="test_percent" value="20" inputmode="decimal">
+                <label for="sms-decide-hours">Choose the winner on replies within (hours)</label>
+                <input id="sms-decide-hours" name="decide_hours" value="24" inputmode="decimal">
+                <p class="hint">The test groups are drawn at random (reproducibly); the text with significantly more replies
+                (sequential test, 5 % false positives) goes to the rest, or the best one when the time is up.</p>
+                </details>
                 <p class="hint">Placeholders: {{first_name}}, {{last_name}}, with a fallback: {{first_name|friend}}. Only people with sms
                 consent and a mobile number are texted, once per household phone, between the sending hours of their own time zone.</p>
                 <label for="sms-hours">Sending hours (recipient's local time)</label>
@@ -75,7 +87,8 @@ final class SmsViews {
         return Html.of("<p class=\"segment-error\" role=\"alert\">%s</p>", message);
     }
 
-    static Html job(PageContext page, SmsJob job, SmsProgress progress, List<SmsStore.RecipientRow> recipients, boolean gateway) {
+    static Html job(PageContext page, SmsJob job, SmsProgress progress, List<SmsStore.VariantResult> results,
+                    List<SmsStore.RecipientRow> recipients, boolean gateway) {
         Html rows = recipients.stream().map(r -> Html.of("<tr><td><a href=\"/people/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
                 r.personId(), r.name(), r.phone(), label(r), r.error())).collect(Html.joining());
         Html cancel = job.status() == SmsJob.Status.RUNNING
@@ -88,10 +101,36 @@ final class SmsViews {
                 <pre class="sms-sample">%s</pre>
                 %s
                 %s
+                %s
                 <h2>Recipients</h2>
                 <table class="people"><thead><tr><th>Person</th><th>Phone</th><th>Status</th><th>Note</th></tr></thead><tbody>%s</tbody></table>""",
                 job.name(), job.filter(), job.hours().toString(), gateway ? "" : " — no gateway is configured, so nothing is sent yet",
-                job.body(), progress(job, progress), cancel, rows));
+                job.body(), variants(job, results), progress(job, progress), cancel, rows));
+    }
+
+    /** Per variant: its test group's reply rate with the always-valid interval the winner rule uses. */
+    private static Html variants(SmsJob job, List<SmsStore.VariantResult> results) {
+        if (job.test() == null) return Html.EMPTY;
+        SmsJob.Test test = job.test();
+        List<SequentialTest.Estimate> rates = SequentialTest.standard().decide(results.stream()
+                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.replies())).toList()).rates();
+        Html rows = results.stream().map(r -> {
+            SequentialTest.Estimate e = rates.get(r.variant());
+            boolean won = Integer.valueOf(r.variant()).equals(test.winner());
+            return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                    won ? Html.of(" class=\"winner\"") : Html.EMPTY, SmsJob.Test.label(r.variant()), won ? " (winner)" : "",
+                    test.variants().get(r.variant()), r.sent(), r.replies(), r.sent() == 0 ? "–"
+                            : String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%)", 100 * e.value(), 100 * Math.max(0, e.low()), 100 * Math.min(1, e.high())));
+        }).collect(Html.joining());
+        String state = test.winner() != null ? "Decided: " + test.decision()
+                : !test.holdsBack() ? "The texts share the audience; no winner is chosen."
+                : "Waiting for the winner" + (test.testSentAt() == null ? " (the test groups are being sent)" : "") + ".";
+        return Html.of("""
+                <h2>A/B test</h2>
+                <p>Test share %s %, winner on replies within %s h. <span id="sms-ab-state">%s</span></p>
+                <table class="people" id="sms-variants"><thead><tr><th>Variant</th><th>Text</th><th>Test sent</th><th>Replies</th>
+                <th>Reply rate (always-valid 95 % interval)</th></tr></thead><tbody>%s</tbody></table>""",
+                String.format(Locale.ROOT, "%.0f", 100 * test.testFraction()), test.decideWithin().toHours(), state, rows);
     }
 
     static Html progress(SmsJob job, SmsProgress p) {
@@ -106,12 +145,13 @@ final class SmsViews {
                 <dt>Failed or undelivered</dt><dd id="sms-failed">%s</dd>
                 <dt>Waiting for sending hours</dt><dd id="sms-waiting">%s</dd>
                 <dt>To send</dt><dd id="sms-queued">%s</dd>
+                <dt>Held for the A/B winner</dt><dd id="sms-held">%s</dd>
                 <dt>Opted out</dt><dd id="sms-opted-out">%s</dd>
                 <dt>Covered by household</dt><dd id="sms-covered">%s</dd>
                 <dt>Resent after a crash (possible duplicates)</dt><dd id="sms-in-doubt">%s</dd>
                 </dl></div>""", poll, job.status().name().toLowerCase(),
                 job.finishedAt() == null ? "" : " at " + TIME.format(job.finishedAt()), p.sent(), p.count(RecipientStatus.DELIVERED), p.failed(),
-                p.waiting(), p.queued(), p.count(RecipientStatus.OPTED_OUT), p.count(RecipientStatus.COVERED), p.inDoubt());
+                p.waiting(), p.queued(), p.count(RecipientStatus.HELD), p.count(RecipientStatus.OPTED_OUT), p.count(RecipientStatus.COVERED), p.inDoubt());
     }
 
     private static String label(SmsStore.RecipientRow r) {

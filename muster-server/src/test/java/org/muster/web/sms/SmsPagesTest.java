@@ -73,6 +73,27 @@ class SmsPagesTest extends BothServersTest {
 
     @ParameterizedTest
     @MethodSource("servers")
+    void aSecondTextMakesAnAbTestWhosePageShowsEachVariantAndBadSettingsAreRefused(ServerFixture f) {
+        String tag = crowd(f);
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        String csrf = client.csrfToken("/sms");
+        assertThat(client.get("/sms").body()).contains("name=\"body_b\"", "name=\"body_c\"", "name=\"test_percent\"");
+        WebClient.Response refused = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
+                "body_b", "Hey", "test_percent", "150", "_csrf", csrf));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("test share");
+        assertThat(f.db.dsl().fetchCount(f.db.dsl().selectOne().from("sms_job").where("name = ?", "AB " + tag))).isZero();
+
+        WebClient.Response created = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi {{first_name}}",
+                "body_b", "Hey <b>{{first_name}}</b>", "test_percent", "100", "decide_hours", "6", "_csrf", csrf));
+        assertThat(created.status()).isEqualTo(302);
+        String page = client.get(created.location()).body();
+        assertThat(page).contains("<h2>A/B test</h2>", "id=\"sms-variants\"", "Hey &lt;b&gt;{{first_name}}&lt;/b&gt;",
+                "The texts share the audience", "<dd id=\"sms-held\">0</dd>");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
     void volunteersCannotSeeOrSendTextsAndCallbacksAreOffWithoutAToken(ServerFixture f) {
         WebClient volunteer = f.loggedIn(Role.VOLUNTEER);
         assertThat(volunteer.get("/sms").status()).isEqualTo(403);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The A/B split of a send: reproducible by its seed, test groups of the asked share, the rest held. */
-class SendJobGroupsTest {
+/** The A/B split (AbTest.groups, as a send uses it): reproducible by its seed, test groups of the asked share, the rest held. */
+class AbTestGroupsTest {
 
     private static MessagingStore.Send send(int variants, double fraction, long seed) {
         List<Variant> vs = java.util.stream.IntStream.range(0, variants)
