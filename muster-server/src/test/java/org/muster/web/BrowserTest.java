@@ -9,14 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.muster.account.Role;
 import org.muster.account.User;
 import org.muster.people.ContactCategory;
 import org.muster.people.NewPerson;
-import org.muster.store.TestDatabases;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -29,21 +28,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The real thing in headless Chromium ({@link Chromium}): login, search as you type (htmx), open the profile, count a segment as you type. */
 class BrowserTest {
 
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession(1280, 1300);
     private static ServerFixture fixture;
-    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(TestDatabases.sqlite());
-        chromium = new Chromium(1280, 1300);
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (fixture != null) fixture.stop();
+    static void bind() {
+        fixture = session.fixture();
+        browser = session.browser();
     }
 
     @Test
@@ -194,13 +187,6 @@ class BrowserTest {
 
     /** Logs in as an organiser on the way to {@code path} (the login page sends the browser back there). */
     private static void logInAndOpen(String path, WebDriverWait wait) {
-        User organiser = fixture.user(Role.ORGANISER);
-        browser.manage().deleteAllCookies();
-        browser.get(fixture.server.baseUrl() + path);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.name("email")).sendKeys(organiser.email());
-        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        wait.until(ExpectedConditions.urlContains(path));
+        session.logInAndOpen(fixture.user(Role.ORGANISER), path, wait);
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.muster.account.Role;
 import org.muster.account.User;
 import org.muster.canvass.CanvassFixtures;
@@ -32,9 +32,8 @@ import org.muster.people.PostalAddress;
 import org.muster.people.Registration;
 import org.muster.store.JooqPrecinctShapeStore;
 import org.muster.store.JooqTurfStore;
-import org.muster.store.TestDatabases;
 import org.muster.turf.TurfStore;
-import org.muster.web.Chromium;
+import org.muster.web.BrowserSession;
 import org.muster.web.ServerFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -53,21 +52,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CanvassBrowserTest {
 
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession(412, 915);
     private static ServerFixture fixture;
-    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(TestDatabases.sqlite());
-        chromium = new Chromium(412, 915);
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (fixture != null) fixture.stop();
+    static void bind() {
+        fixture = session.fixture();
+        browser = session.browser();
     }
 
     @Test
@@ -301,17 +294,9 @@ class CanvassBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-live", "true"));
     }
 
-    /** Logs in (the login page sends the browser back to {@code path}); clears the previous user's session first. */
     private static void logInAndOpen(User user, String path, WebDriverWait wait) {
         network(true);  // a test that failed offline must not take the next one down with it
-        browser.get(fixture.server.baseUrl() + "/health");  // cookies are deleted for the current page's site only
-        browser.manage().deleteAllCookies();
-        browser.get(fixture.server.baseUrl() + path);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.name("email")).sendKeys(user.email());
-        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        wait.until(ExpectedConditions.urlContains(path));
+        session.logInAndOpen(user, path, wait);
     }
 
     private static void recordAt(WebDriverWait wait, CanvassList list, long personId, String code, Map<String, String> answers) {

@@ -2,15 +2,13 @@ package org.muster.web.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.muster.account.Role;
 import org.muster.account.User;
-import org.muster.store.TestDatabases;
-import org.muster.web.Chromium;
+import org.muster.web.BrowserSession;
 import org.muster.web.ServerFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -20,21 +18,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Composing a text in headless Chromium: the counts and the GSM-7/UCS-2 length follow the typing (htmx), then send. */
 class SmsBrowserTest {
 
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession(1280, 1300);
     private static ServerFixture fixture;
-    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(TestDatabases.sqlite());
-        chromium = new Chromium(1280, 1300);
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (fixture != null) fixture.stop();
+    static void bind() {
+        fixture = session.fixture();
+        browser = session.browser();
     }
 
     @Test
@@ -42,12 +34,7 @@ class SmsBrowserTest {
         String tag = SmsPagesTest.crowd(fixture);
         User organiser = fixture.user(Role.ORGANISER);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(fixture.server.baseUrl() + "/sms");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.name("email")).sendKeys(organiser.email());
-        browser.findElement(By.name("password")).sendKeys(ServerFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        wait.until(ExpectedConditions.urlContains("/sms"));
+        session.logInAndOpen(organiser, "/sms", wait);
 
         browser.findElement(By.name("name")).sendKeys("Browser send");
         browser.findElement(By.name("filter")).sendKeys("tag(" + tag + ")");
