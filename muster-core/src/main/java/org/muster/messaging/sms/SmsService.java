@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.muster.messaging.AudienceRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,30 +59,41 @@ public final class SmsService implements AutoCloseable {
         return this;
     }
 
-    /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the dispatcher. */
+    /** Plans and stores a job of one text, sent at once, under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, String body, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, body, null, hours, createdBy);
+        return create(name, filterText, personIds, SmsJob.Text.of(body), null, hours, SmsJob.CONSENT_REQUIRED, createdBy);
     }
 
-    /** Plans and stores an A/B/n test job (its first variant is the job's body) and wakes the dispatcher. */
+    /** Plans and stores an A/B/n test job under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, createdBy);
+        return create(name, filterText, personIds, test, hours, SmsJob.CONSENT_REQUIRED, createdBy);
     }
 
-    private Created create(String name, String filterText, long[] personIds, String body, SmsJob.Test test, SendHours hours, Long createdBy) {
+    /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the runner. */
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy) {
+        return create(name, filterText, personIds, text, null, hours, rules, createdBy);
+    }
+
+    /** Plans and stores an A/B/n test job (its first variant is the job's text) and wakes the runner. */
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, AudienceRules rules, Long createdBy) {
+        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, rules, createdBy);
+    }
+
+    private Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SmsJob.Test test, SendHours hours,
+                           AudienceRules rules, Long createdBy) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a job needs a name");
-        SmsTemplate template = new SmsTemplate(body);
+        if (!rules.withoutConsent().isEmpty()) throw new IllegalArgumentException("audience rules: SMS requires consent in every contact category");
         List<SmsStore.Contact> contacts = store.contacts(campaignId, personIds);
         Set<String> optedOut = store.optedOutNumbers(campaignId);
-        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, template, zones);
+        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, text, rules, zones);
         if (test != null) plan = SmsAudience.split(plan, contacts, test);
-        SmsJob job = store.createJob(campaignId, name.strip(), filterText, template.body(), hours, createdBy, test, plan.recipients(), clock.millis());
+        SmsJob job = store.createJob(campaignId, name.strip(), filterText, text, hours, rules, createdBy, test, plan.recipients(), clock.millis());
         wake();
         return new Created(job, plan);
     }
 
-    public SmsAudience.Plan preview(long[] personIds, String body) {
-        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), new SmsTemplate(body), zones);
+    public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules) {
+        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body), rules, zones);
     }
 
     public SmsInbox inbox() {
