@@ -70,8 +70,14 @@ public final class SmsJobRunner {
         try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
                 long now = clock.millis();
-                List<SmsStore.Claim> batch = store.claim(job.id(), now, gateway.window(), due -> decide(job.rules(), job.hours(), due, now));
-                if (batch.isEmpty()) break;
+                int[] due = {0};
+                List<SmsStore.Claim> batch = store.claim(job.id(), now, gateway.window(), row -> {
+                    due[0]++;
+                    return decide(job.rules(), job.hours(), row, now);
+                });
+                if (due[0] == 0) break;
+                // a batch wholly deferred (sending hours) or left out goes on to the next due rows
+                if (batch.isEmpty()) continue;
                 List<Future<SmsStore.Outcome>> futures = new ArrayList<>(batch.size());
                 for (SmsStore.Claim claim : batch) futures.add(submits.submit(() -> submit(claim)));
                 List<SmsStore.Outcome> outcomes = new ArrayList<>(batch.size());
