@@ -117,7 +117,8 @@ public final class SmsRoutes {
         }
         SmsJob job = created.job();
         audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
-                + filter + ", message: " + job.body() + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts"));
+                + filter + ", message: " + job.body() + (job.sender() == null ? "" : ", from " + job.sender())
+                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts") + ", rules: " + job.rules().format());
         ctx.redirect("/sms/jobs/" + job.id());
     }
 

@@ -147,7 +147,7 @@ final class SmsViews {
             SequentialTest.Estimate e = rates.get(r.variant());
             boolean won = Integer.valueOf(r.variant()).equals(test.winner());
             SmsJob.Text text = test.variants().get(r.variant());
-            return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+            return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     won ? Html.of(" class=\"winner\"") : Html.EMPTY, SmsJob.Test.label(r.variant()), won ? " (winner)" : "",
                     text.body(), text.sender() == null ? "gateway's" : text.sender(), text.sendAt() == null ? "at once" : TIME.format(text.sendAt()), r.sent(), r.replies(), r.sent() == 0 ? "–"
                             : String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%)", 100 * e.value(), 100 * Math.max(0, e.low()), 100 * Math.min(1, e.high())));
