@@ -50,6 +50,7 @@ public final class JooqSmsStore implements SmsStore {
     /**
      * Due rows with their person's contact category, newest sms consent, data origin and the number's opt-out, read
      * inside the claiming transaction; and the source address of the row's text (its variant's, else the job's).
+     * Scalar subqueries, not joins, so both planners keep walking the due index for the limited rows only.
      */
     private static final String DUE_SQL = """
             select r.id, r.person_id, r.phone, r.zone, r.body, r.attempts,
@@ -57,12 +58,11 @@ public final class JooqSmsStore implements SmsStore {
                      order by c.recorded_at desc, c.id desc limit 1) as consent,
                    case when exists (select 1 from sms_opt_out o where o.campaign_id = j.campaign_id and o.phone = r.phone)
                         then 1 else 0 end as opted_out,
-                   p.contact_category, d.name as origin,
-                   case when r.variant is null then j.sender else v.sender end as sender
+                   (select p.contact_category from person p where p.id = r.person_id) as category,
+                   (select d.name from person p join data_origin d on d.id = p.origin_id where p.id = r.person_id) as origin,
+                   case when r.variant is null then j.sender
+                        else (select v.sender from sms_variant v where v.job_id = r.job_id and v.variant = r.variant) end as sender
             from sms_recipient r join sms_job j on j.id = r.job_id
-                 join person p on p.id = r.person_id
-                 left join data_origin d on d.id = p.origin_id
-                 left join sms_variant v on v.job_id = r.job_id and v.variant = r.variant
             where r.job_id = ? and j.status = 'RUNNING' and r.status = 'PENDING' and r.not_before <= ?
             order by r.not_before, r.id limit ?""";
 
