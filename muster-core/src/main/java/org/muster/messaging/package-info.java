@@ -25,7 +25,9 @@
  * {@link org.muster.messaging.Delivery}) and a {@link org.muster.messaging.Composer} (recipient and variant to
  * wire bytes), and is handed to {@link org.muster.messaging.SendJob} as an {@link org.muster.messaging.Outlet} for its
  * {@link org.muster.messaging.Channel}. For an HTTP SMS gateway, staging does nothing and releasing is the request;
- * for SMPP, releasing is the submit_sm. Audience rules, consent, rows, A/B tests and resumption come for free.
+ * for SMPP, releasing is the submit_sm — but a release that cannot be dropped after the commit makes such a channel
+ * at-most-once, so SMS ({@code messaging.sms}) keeps its own SENDING/in-doubt journal and uses only the audience
+ * rules, {@link org.muster.messaging.AbTest} and the job loop {@link org.muster.messaging.SendRunner} from here.
  * Email lives in {@code org.muster.messaging.email}.
  */
 package org.muster.messaging;

@@ -8,6 +8,7 @@ import static org.muster.store.SmsTables.RecipientTable;
 import static org.muster.store.SmsTables.VariantTable;
 import static org.muster.store.Tables.ActivityTable;
 import static org.muster.store.Tables.ConsentTable;
+import static org.muster.store.Tables.DataOriginTable;
 import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonPhoneTable;
 import static org.muster.store.Tables.PersonTable;
@@ -29,12 +30,14 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.muster.messaging.AudienceRules;
 import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsJob;
 import org.muster.messaging.sms.SmsInbox;
 import org.muster.messaging.sms.SmsProgress;
 import org.muster.messaging.sms.SmsStore;
+import org.muster.people.ContactCategory;
 
 /** {@link SmsStore} over jOOQ, for both dialects. */
 public final class JooqSmsStore implements SmsStore {
@@ -44,13 +47,21 @@ public final class JooqSmsStore implements SmsStore {
     private static final List<String> RECEIPTED = List.of(RecipientStatus.SENT.name(), RecipientStatus.DELIVERED.name(),
             RecipientStatus.UNDELIVERED.name(), RecipientStatus.EXPIRED.name(), RecipientStatus.REJECTED.name());
 
-    /** Due rows with their newest sms consent and opt-out, read inside the claiming transaction. */
+    /**
+     * Due rows with their person's contact category, newest sms consent, data origin and the number's opt-out, read
+     * inside the claiming transaction; and the source address of the row's text (its variant's, else the job's).
+     * Scalar subqueries, not joins, so both planners keep walking the due index for the limited rows only.
+     */
     private static final String DUE_SQL = """
             select r.id, r.person_id, r.phone, r.zone, r.body, r.attempts,
                    (select c.status from consent c where c.person_id = r.person_id and c.channel = 'sms'
                      order by c.recorded_at desc, c.id desc limit 1) as consent,
                    case when exists (select 1 from sms_opt_out o where o.campaign_id = j.campaign_id and o.phone = r.phone)
-                        then 1 else 0 end as opted_out
+                        then 1 else 0 end as opted_out,
+                   (select p.contact_category from person p where p.id = r.person_id) as category,
+                   (select d.name from person p join data_origin d on d.id = p.origin_id where p.id = r.person_id) as origin,
+                   case when r.variant is null then j.sender
+                        else (select v.sender from sms_variant v where v.job_id = r.job_id and v.variant = r.variant) end as sender
             from sms_recipient r join sms_job j on j.id = r.job_id
             where r.job_id = ? and j.status = 'RUNNING' and r.status = 'PENDING' and r.not_before <= ?
             order by r.not_before, r.id limit ?""";
@@ -85,12 +96,13 @@ public final class JooqSmsStore implements SmsStore {
                             address.put(r.value1(), new String[] {r.value2(), r.value3(), r.value4()});
                         }
                     });
-            dsl.select(PersonTable.ID, PersonTable.FIRST_NAME, PersonTable.LAST_NAME).from(PersonTable.T)
+            dsl.select(PersonTable.ID, PersonTable.FIRST_NAME, PersonTable.LAST_NAME, PersonTable.CONTACT_CATEGORY, DataOriginTable.NAME)
+                    .from(PersonTable.T).leftJoin(DataOriginTable.T).on(DataOriginTable.ID.eq(PersonTable.ORIGIN_ID))
                     .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(PersonTable.ID.in(ids)).orderBy(PersonTable.ID)
                     .forEach(r -> {
                         String[] a = address.getOrDefault(r.value1(), new String[3]);
-                        out.add(new Contact(r.value1(), r.value2(), r.value3(), "GRANTED".equals(consent.get(r.value1())),
-                                List.copyOf(phones.getOrDefault(r.value1(), List.of())), a[0], a[1]));
+                        out.add(new Contact(r.value1(), r.value2(), r.value3(), ContactCategory.valueOf(r.value4()), consent.get(r.value1()),
+                                r.value5(), List.copyOf(phones.getOrDefault(r.value1(), List.of())), a[0], a[1]));
                     });
         }
         return out;
@@ -102,24 +114,31 @@ public final class JooqSmsStore implements SmsStore {
     }
 
     @Override
-    public SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy, SmsJob.Test test,
-                            List<PlannedRecipient> recipients, long now) {
+    public SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy,
+                            SmsJob.Test test, List<PlannedRecipient> recipients, long now) {
         long jobId = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long id = tx.insertInto(JobTable.T, JobTable.CAMPAIGN_ID, JobTable.NAME, JobTable.FILTER, JobTable.BODY, JobTable.STATUS,
                             JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT, JobTable.TEST_FRACTION,
-                            JobTable.SEED, JobTable.DECIDE_WITHIN)
-                    .values(campaignId, name, filter, body, SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now,
-                            test == null ? null : test.testFraction(), test == null ? 0L : test.seed(), test == null ? 0L : test.decideWithin().toMillis())
+                            JobTable.SEED, JobTable.DECIDE_WITHIN, JobTable.RULES, JobTable.SENDER, JobTable.SEND_AT)
+                    .values(campaignId, name, filter, text.body(), SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now,
+                            test == null ? null : test.testFraction(), test == null ? 0L : test.seed(), test == null ? 0L : test.decideWithin().toMillis(),
+                            rules.format(), text.sender(), text.sendAt() == null ? null : text.notBefore())
                     .returningResult(JobTable.ID).fetchOne().value1();
             if (test != null) {
-                Batch variants = new Batch(tx, VariantTable.T, VariantTable.JOB_ID, VariantTable.VARIANT, VariantTable.BODY);
-                for (int v = 0; v < test.variants().size(); v++) variants.add(id, v, test.variants().get(v));
+                Batch variants = new Batch(tx, VariantTable.T, VariantTable.JOB_ID, VariantTable.VARIANT, VariantTable.BODY, VariantTable.SENDER,
+                        VariantTable.SEND_AT);
+                for (int v = 0; v < test.variants().size(); v++) {
+                    SmsJob.Text t = test.variants().get(v);
+                    variants.add(id, v, t.body(), t.sender(), t.sendAt() == null ? null : t.notBefore());
+                }
                 variants.execute();
             }
             Batch senders = recipientBatch(tx);
             for (PlannedRecipient r : recipients) {
-                if (r.coveredBy() == null) senders.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), null, now, r.variant(), r.inTest());
+                if (r.coveredBy() == null) {
+                    senders.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), null, now, r.variant(), r.inTest(), r.notBefore());
+                }
             }
             senders.execute();
             Map<Long, Long> rowOfPerson = new HashMap<>();
@@ -128,7 +147,7 @@ public final class JooqSmsStore implements SmsStore {
             Batch covered = recipientBatch(tx);
             for (PlannedRecipient r : recipients) {
                 if (r.coveredBy() != null) {
-                    covered.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), rowOfPerson.get(r.coveredBy()), now, null, false);
+                    covered.add(id, r.personId(), r.phone(), r.zone(), r.body(), r.status().name(), rowOfPerson.get(r.coveredBy()), now, null, false, 0L);
                 }
             }
             covered.execute();
@@ -140,7 +159,7 @@ public final class JooqSmsStore implements SmsStore {
     private static Batch recipientBatch(DSLContext tx) {
         return new Batch(tx, RecipientTable.T, RecipientTable.JOB_ID, RecipientTable.PERSON_ID, RecipientTable.PHONE, RecipientTable.ZONE,
                 RecipientTable.BODY, RecipientTable.STATUS, RecipientTable.COVERED_BY, RecipientTable.UPDATED_AT, RecipientTable.VARIANT,
-                RecipientTable.IN_TEST);
+                RecipientTable.IN_TEST, RecipientTable.NOT_BEFORE);
     }
 
     @Override
@@ -164,16 +183,16 @@ public final class JooqSmsStore implements SmsStore {
     /** Jobs with their A/B tests; the variants of all of them in one query. */
     private List<SmsJob> jobsOf(List<? extends Record> rows) {
         List<Long> tested = rows.stream().filter(r -> r.get(JobTable.TEST_FRACTION) != null).map(r -> r.get(JobTable.ID)).toList();
-        Map<Long, List<String>> variants = new HashMap<>();
+        Map<Long, List<SmsJob.Text>> variants = new HashMap<>();
         if (!tested.isEmpty()) {
-            dsl.select(VariantTable.JOB_ID, VariantTable.BODY).from(VariantTable.T).where(VariantTable.JOB_ID.in(tested))
-                    .orderBy(VariantTable.JOB_ID, VariantTable.VARIANT)
-                    .forEach(r -> variants.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+            dsl.select(VariantTable.JOB_ID, VariantTable.BODY, VariantTable.SENDER, VariantTable.SEND_AT).from(VariantTable.T)
+                    .where(VariantTable.JOB_ID.in(tested)).orderBy(VariantTable.JOB_ID, VariantTable.VARIANT)
+                    .forEach(r -> variants.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new SmsJob.Text(r.value2(), r.value3(), instant(r.value4()))));
         }
         return rows.stream().map(r -> toJob(r, variants.get(r.get(JobTable.ID)))).toList();
     }
 
-    private static SmsJob toJob(Record r, List<String> variants) {
+    private static SmsJob toJob(Record r, List<SmsJob.Text> variants) {
         Long finished = r.get(JobTable.FINISHED_AT);
         Long testSent = r.get(JobTable.TEST_SENT_AT);
         SmsJob.Test test = variants == null ? null : new SmsJob.Test(variants, r.get(JobTable.TEST_FRACTION), r.get(JobTable.SEED),
@@ -182,7 +201,12 @@ public final class JooqSmsStore implements SmsStore {
         return new SmsJob(r.get(JobTable.ID), r.get(JobTable.CAMPAIGN_ID), r.get(JobTable.NAME), r.get(JobTable.FILTER), r.get(JobTable.BODY),
                 SmsJob.Status.valueOf(r.get(JobTable.STATUS)), SendHours.ofMinutes(r.get(JobTable.SEND_FROM), r.get(JobTable.SEND_UNTIL)),
                 r.get(JobTable.CREATED_BY), Instant.ofEpochMilli(r.get(JobTable.CREATED_AT)), finished == null ? null : Instant.ofEpochMilli(finished),
-                test);
+                test, r.get(JobTable.RULES) == null ? SmsJob.CONSENT_REQUIRED : AudienceRules.parse(r.get(JobTable.RULES)), r.get(JobTable.SENDER),
+                instant(r.get(JobTable.SEND_AT)));
+    }
+
+    private static Instant instant(Long epochMilli) {
+        return epochMilli == null ? null : Instant.ofEpochMilli(epochMilli);
     }
 
     @Override
@@ -198,27 +222,26 @@ public final class JooqSmsStore implements SmsStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             List<Claim> claimed = new ArrayList<>();
-            Map<String, List<Long>> optedOut = new HashMap<>();
+            Map<List<String>, List<Long>> leftOut = new HashMap<>();
             List<Object[]> deferred = new ArrayList<>();
             for (Record r : tx.resultQuery(DUE_SQL, jobId, now, limit).fetch()) {
                 long id = r.get(0, Long.class);
                 Due due = new Due(id, r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
-                        "GRANTED".equals(r.get(6, String.class)), r.get(7, Integer.class) == 1);
+                        ContactCategory.valueOf(r.get(8, String.class)), r.get(6, String.class), r.get(9, String.class), r.get(7, Integer.class) == 1);
                 Decision decision = decide.apply(due);
                 switch (decision.status()) {
-                    case SENDING -> claimed.add(new Claim(id, due.phone(), r.get(4, String.class), r.get(5, Integer.class)));
-                    case OPTED_OUT -> optedOut.computeIfAbsent(due.numberOptedOut() ? "the number opted out" : "sms consent withdrawn",
-                            k -> new ArrayList<>()).add(id);
+                    case SENDING -> claimed.add(new Claim(id, due.phone(), r.get(4, String.class), r.get(5, Integer.class), r.get(10, String.class)));
+                    case OPTED_OUT, EXCLUDED -> leftOut.computeIfAbsent(List.of(decision.status().name(), decision.why()), k -> new ArrayList<>()).add(id);
                     case PENDING -> deferred.add(new Object[] {decision.notBefore(), now, id});
-                    default -> throw new IllegalArgumentException("a claim decides SENDING, OPTED_OUT or PENDING, not " + decision.status());
+                    default -> throw new IllegalArgumentException("a claim decides SENDING, OPTED_OUT, EXCLUDED or PENDING, not " + decision.status());
                 }
             }
             if (!claimed.isEmpty()) {
                 tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.SENDING.name()).set(RecipientTable.UPDATED_AT, now)
                         .where(RecipientTable.ID.in(claimed.stream().map(Claim::id).toList())).execute();
             }
-            optedOut.forEach((why, ids) -> tx.update(RecipientTable.T).set(RecipientTable.STATUS, RecipientStatus.OPTED_OUT.name())
-                    .set(RecipientTable.ERROR, why).set(RecipientTable.UPDATED_AT, now).where(RecipientTable.ID.in(ids)).execute());
+            leftOut.forEach((statusAndWhy, ids) -> tx.update(RecipientTable.T).set(RecipientTable.STATUS, statusAndWhy.get(0))
+                    .set(RecipientTable.ERROR, statusAndWhy.get(1)).set(RecipientTable.UPDATED_AT, now).where(RecipientTable.ID.in(ids)).execute());
             if (!deferred.isEmpty()) {
                 tx.batch("update sms_recipient set not_before = ?, updated_at = ? where id = ?", deferred.toArray(Object[][]::new)).execute();
             }
@@ -314,14 +337,14 @@ public final class JooqSmsStore implements SmsStore {
     }
 
     @Override
-    public void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long now) {
+    public void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long notBefore, long now) {
         dsl.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.update(JobTable.T).set(JobTable.WINNER, winner).set(JobTable.DECISION, decision).where(JobTable.ID.eq(jobId)).execute();
             Object[][] rows = bodyOfPerson.entrySet().stream()
-                    .map(e -> new Object[] {e.getValue(), winner, now, jobId, e.getKey()}).toArray(Object[][]::new);
+                    .map(e -> new Object[] {e.getValue(), winner, notBefore, now, jobId, e.getKey()}).toArray(Object[][]::new);
             if (rows.length > 0) {
-                tx.batch("update sms_recipient set status = 'PENDING', body = ?, variant = ?, not_before = 0, updated_at = ?"
+                tx.batch("update sms_recipient set status = 'PENDING', body = ?, variant = ?, not_before = ?, updated_at = ?"
                         + " where job_id = ? and person_id = ? and status = 'HELD'", rows).execute();
             }
             // a held person no longer in the campaign has no text to send

@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** jOOQ names for the SMS tables (V10__sms.sql, V15__sms_ab.sql). Kept apart from Tables.java to stay out of its way. */
+/** jOOQ names for the SMS tables (V10__sms.sql, V15__sms_ab.sql, V16__sms_rules_variant_sender.sql). Kept apart from Tables.java to stay out of its way. */
 final class SmsTables {
 
     private SmsTables() {
@@ -47,17 +47,22 @@ final class SmsTables {
         static final Field<Long> TEST_SENT_AT = bigint(N, "test_sent_at");
         static final Field<Integer> WINNER = integer(N, "winner");
         static final Field<String> DECISION = text(N, "decision");
+        static final Field<String> RULES = text(N, "rules");
+        static final Field<String> SENDER = text(N, "sender");
+        static final Field<Long> SEND_AT = bigint(N, "send_at");
         static final Field<?>[] READ = {ID, CAMPAIGN_ID, NAME, FILTER, BODY, STATUS, SEND_FROM, SEND_UNTIL, CREATED_BY, CREATED_AT, FINISHED_AT,
-                TEST_FRACTION, SEED, DECIDE_WITHIN, TEST_SENT_AT, WINNER, DECISION};
+                TEST_FRACTION, SEED, DECIDE_WITHIN, TEST_SENT_AT, WINNER, DECISION, RULES, SENDER, SEND_AT};
     }
 
-    /** V15__sms_ab.sql: the variant texts of an A/B test job. */
+    /** V15__sms_ab.sql: the variant texts of an A/B test job; V16: their sender and send time. */
     static final class VariantTable {
         static final String N = "sms_variant";
         static final Table<Record> T = table(name(N));
         static final Field<Long> JOB_ID = bigint(N, "job_id");
         static final Field<Integer> VARIANT = integer(N, "variant");
         static final Field<String> BODY = text(N, "body");
+        static final Field<String> SENDER = text(N, "sender");
+        static final Field<Long> SEND_AT = bigint(N, "send_at");
     }
 
     static final class RecipientTable {

@@ -41,10 +41,11 @@ public final class HttpGateway implements SmsGateway {
     }
 
     @Override
-    public String submit(String to, String text) throws SmsGatewayException {
+    public String submit(String from, String to, String text) throws SmsGatewayException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("to", to);
-        if (from != null && !from.isBlank()) body.put("from", from);
+        String sender = from == null ? this.from : from;
+        if (sender != null && !sender.isBlank()) body.put("from", sender);
         body.put("text", text);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");

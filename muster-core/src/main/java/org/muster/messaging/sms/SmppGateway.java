@@ -87,7 +87,7 @@ public final class SmppGateway implements SmsGateway {
     }
 
     @Override
-    public String submit(String to, String text) throws SmsGatewayException {
+    public String submit(String from, String to, String text) throws SmsGatewayException {
         try {
             window.acquire();
         } catch (InterruptedException e) {
@@ -103,7 +103,7 @@ public final class SmppGateway implements SmsGateway {
             boolean payload = bytes.length > MAX_SHORT_MESSAGE;
             OptionalParameter[] tlvs = payload ? new OptionalParameter[] {new OptionalParameter.Message_payload(bytes)}
                     : OptionalParameters.EMPTY_OPTIONAL_PARAMETERS;
-            Address source = Address.of(settings.sourceAddress());
+            Address source = Address.of(from == null ? settings.sourceAddress() : from);
             return s.submitShortMessage("", source.ton, source.npi, source.digits,
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to.startsWith("+") ? to.substring(1) : to,
                     new ESMClass(), (byte) 0, (byte) 1, null, null,

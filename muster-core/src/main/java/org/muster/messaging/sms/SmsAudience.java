@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.muster.messaging.AbTest;
+import org.muster.messaging.AudienceRules;
 
 /**
- * Turns a segment's people into a job's recipient rows. A person is texted only with sms consent GRANTED (newest
- * entry) and a phone that is a valid E.164 number of a mobile-capable type (US numbers cannot be told apart from
+ * Turns a segment's people into a job's recipient rows. Who may be texted is decided by the job's
+ * {@link AudienceRules}, as for email: for SMS sms consent GRANTED (newest entry) is required in every contact
+ * category, an objection always wins, and people whose data came from an excluded origin are left out. A person
+ * must also have a phone that is a valid E.164 number of a mobile-capable type (US numbers cannot be told apart from
  * landlines offline, so FIXED_LINE_OR_MOBILE counts). People sharing a phone form one household phone: the
  * lowest person id gets the message, the others are COVERED by them. A number that opted out gets an OPTED_OUT
  * row. Each message is personalised here, once, so a resend after a crash is the same text.
@@ -23,8 +26,11 @@ public final class SmsAudience {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<PhoneNumberType> TEXTABLE = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
-    /** The rows to write and who was left out, and why. */
-    public record Plan(List<SmsStore.PlannedRecipient> recipients, int withoutConsent, int withoutMobile) {
+    /**
+     * The rows to write and who was left out, and why: {@code withoutConsent} no sms consent or an objection,
+     * {@code originExcluded} data from an excluded origin, {@code withoutMobile} no textable number.
+     */
+    public record Plan(List<SmsStore.PlannedRecipient> recipients, int withoutConsent, int originExcluded, int withoutMobile) {
 
         public long count(RecipientStatus status) {
             return recipients.stream().filter(r -> r.status() == status).count();
@@ -34,14 +40,24 @@ public final class SmsAudience {
     private SmsAudience() {
     }
 
-    /** @param contacts the segment's people in ascending id order */
-    public static Plan plan(List<SmsStore.Contact> contacts, Set<String> optedOut, SmsTemplate template, TimeZones zones) {
+    /**
+     * @param contacts the segment's people in ascending id order
+     * @param text     the job's (first) text: its template and send time
+     */
+    public static Plan plan(List<SmsStore.Contact> contacts, Set<String> optedOut, SmsJob.Text text, AudienceRules rules, TimeZones zones) {
+        SmsTemplate template = new SmsTemplate(text.body());
         int withoutConsent = 0;
+        int originExcluded = 0;
         int withoutMobile = 0;
         List<SmsStore.PlannedRecipient> rows = new ArrayList<>();
         Map<String, Long> senderOfPhone = new HashMap<>();
         for (SmsStore.Contact c : contacts) {
-            if (!c.smsConsent()) {
+            AudienceRules.Exclusion why = c.exclusion(rules);
+            if (why == AudienceRules.Exclusion.ORIGIN_EXCLUDED) {
+                originExcluded++;
+                continue;
+            }
+            if (why != null) {
                 withoutConsent++;
                 continue;
             }
@@ -56,17 +72,18 @@ public final class SmsAudience {
             RecipientStatus status = optedOut.contains(phone) ? RecipientStatus.OPTED_OUT
                     : sender != null ? RecipientStatus.COVERED : RecipientStatus.PENDING;
             rows.add(new SmsStore.PlannedRecipient(c.personId(), phone, zone, body, status,
-                    status == RecipientStatus.COVERED ? sender : null, null, false));
+                    status == RecipientStatus.COVERED ? sender : null, null, false, text.notBefore()));
         }
-        return new Plan(List.copyOf(rows), withoutConsent, withoutMobile);
+        return new Plan(List.copyOf(rows), withoutConsent, originExcluded, withoutMobile);
     }
 
     /**
      * Gives an A/B/n test's variants to the plan's PENDING rows (the people who will be texted), by the shared
-     * reproducible split ({@link AbTest#groups}): each test group its variant's text, the rest HELD for the winner.
+     * reproducible split ({@link AbTest#groups}): each test group its variant's text and send time, the rest HELD
+     * for the winner.
      */
     public static Plan split(Plan plan, List<SmsStore.Contact> contacts, SmsJob.Test test) {
-        List<SmsTemplate> templates = test.variants().stream().map(SmsTemplate::new).toList();
+        List<SmsTemplate> templates = test.variants().stream().map(t -> new SmsTemplate(t.body())).toList();
         Map<Long, SmsStore.Contact> contactOf = new HashMap<>();
         for (SmsStore.Contact c : contacts) contactOf.put(c.personId(), c);
         long[] texted = plan.recipients().stream().filter(r -> r.status() == RecipientStatus.PENDING)
@@ -80,10 +97,11 @@ public final class SmsAudience {
             }
             int g = group[Arrays.binarySearch(texted, r.personId())];
             rows.add(g < templates.size()
-                    ? r.withVariant(render(templates.get(g), contactOf.get(r.personId())), RecipientStatus.PENDING, g, test.holdsBack())
-                    : r.withVariant("", RecipientStatus.HELD, null, false));
+                    ? r.withVariant(render(templates.get(g), contactOf.get(r.personId())), RecipientStatus.PENDING, g, test.holdsBack(),
+                            test.variants().get(g).notBefore())
+                    : r.withVariant("", RecipientStatus.HELD, null, false, 0));
         }
-        return new Plan(List.copyOf(rows), plan.withoutConsent(), plan.withoutMobile());
+        return new Plan(List.copyOf(rows), plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile());
     }
 
     /** A template personalised for one person. */

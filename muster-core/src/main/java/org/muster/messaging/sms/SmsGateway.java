@@ -10,12 +10,13 @@ public interface SmsGateway extends AutoCloseable {
     /**
      * Hands one message to the gateway.
      *
-     * @param to E.164 number
+     * @param from source address (number, short code or alphanumeric id), null for the gateway's configured one
+     * @param to   E.164 number
      * @return the gateway's id for the message, which its delivery receipts quote
      * @throws SmsGatewayException when refused ({@link SmsGatewayException#inDoubt()} false) or when it cannot be
      *                             known whether the gateway took it (true)
      */
-    String submit(String to, String text) throws SmsGatewayException;
+    String submit(String from, String to, String text) throws SmsGatewayException;
 
     /** How many messages the gateway lets be in flight at once: the size of a job's batch. */
     int window();

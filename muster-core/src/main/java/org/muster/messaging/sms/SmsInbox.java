@@ -58,7 +58,7 @@ public final class SmsInbox implements GatewayEvents {
         SmsGateway g = gateway.get();
         if (g == null || confirmation == null || confirmation.isBlank()) return;
         try {
-            g.submit(to, confirmation);
+            g.submit(null, to, confirmation);
             store.confirmOptOut(campaignId, to, clock.millis());
         } catch (SmsGatewayException e) {
             LOG.warn("The opt-out confirmation to a number could not be sent: {}", e.getMessage());

@@ -3,13 +3,19 @@ package org.muster.messaging.sms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.muster.messaging.AudienceRules;
 
 /**
- * A send of one text to a segment: the filter it was created from is kept as text for the record. {@code test}:
- * the A/B/n test of a job with several variants, null for a job of one text.
+ * A send of one text to a segment: the filter it was created from is kept as text for the record. {@code sender}
+ * and {@code sendAt} are those of the job's (first) text; {@code rules}: who may be texted ({@link #CONSENT_REQUIRED}
+ * plus the origins the user excluded). {@code test}: the A/B/n test of a job with several variants, null for a job
+ * of one text.
  */
 public record SmsJob(long id, long campaignId, String name, String filter, String body, Status status, SendHours hours,
-                     Long createdBy, Instant createdAt, Instant finishedAt, Test test) {
+                     Long createdBy, Instant createdAt, Instant finishedAt, Test test, AudienceRules rules, String sender,
+                     Instant sendAt) {
 
     public enum Status { RUNNING, DONE, CANCELLED }
 
@@ -17,12 +23,55 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
     public static final int MAX_VARIANTS = 3;
 
     /**
-     * Variant templates (index 0 is the job's body); {@code testFraction} 1: no test, the variants share everyone;
-     * otherwise that share is split into test groups, the rest is HELD until the winner on replies is chosen
-     * ({@link org.muster.messaging.AbTest}). {@code testSentAt}, {@code winner} and {@code decision} are set as the
-     * test goes.
+     * The rules of SMS: sms consent GRANTED is required in every contact category (texting without consent is not
+     * a legitimate interest), an objection always wins; data origins are excluded per job on top.
      */
-    public record Test(List<String> variants, double testFraction, long seed, Duration decideWithin, Instant testSentAt,
+    public static final AudienceRules CONSENT_REQUIRED = new AudienceRules(Set.of(), Set.of());
+
+    /** SMS rules that also never text people whose data came from one of {@code excludedOrigins}. */
+    public static AudienceRules rulesExcluding(Set<String> excludedOrigins) {
+        return new AudienceRules(Set.of(), excludedOrigins);
+    }
+
+    /** The job's first text as a variant. */
+    public Text text() {
+        return new Text(body, sender, sendAt);
+    }
+
+    /**
+     * One text a job sends: its template, its source address (null: the gateway's configured sender) and the time
+     * before which it is not sent (null: at once). Sending hours apply on top of {@code sendAt}.
+     */
+    public record Text(String body, String sender, Instant sendAt) {
+
+        /** What SMPP and the gateways carry as a source address. */
+        private static final Pattern SENDER = Pattern.compile("\\+[1-9][0-9]{6,14}|[0-9]{3,15}|[A-Za-z0-9][A-Za-z0-9 ]{0,10}");
+
+        public Text {
+            sender = sender == null || sender.isBlank() ? null : sender.strip();
+            if (sender != null && !SENDER.matcher(sender).matches()) {
+                throw new IllegalArgumentException("sender: \"" + sender + "\" is not a +E.164 number, a short code or an"
+                        + " alphanumeric id of up to 11 letters and digits");
+            }
+        }
+
+        public static Text of(String body) {
+            return new Text(body, null, null);
+        }
+
+        /** Epoch ms before which rows of this text are not sent (0: at once). */
+        public long notBefore() {
+            return sendAt == null ? 0 : sendAt.toEpochMilli();
+        }
+    }
+
+    /**
+     * Variant texts (index 0 is the job's own); {@code testFraction} 1: no test, the variants share everyone;
+     * otherwise that share is split into test groups, the rest is HELD until the winner on replies is chosen
+     * ({@link org.muster.messaging.AbTest}). Variants may differ in body, sender and send time. {@code testSentAt},
+     * {@code winner} and {@code decision} are set as the test goes.
+     */
+    public record Test(List<Text> variants, double testFraction, long seed, Duration decideWithin, Instant testSentAt,
                        Integer winner, String decision) {
 
         public Test {
@@ -34,8 +83,13 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
             if (decideWithin.isNegative() || decideWithin.isZero()) throw new IllegalArgumentException("decide within: must be a positive time");
         }
 
+        /** A new test of variants that differ only in body: nothing sent or decided yet. */
+        public static Test of(List<String> bodies, double testFraction, long seed, Duration decideWithin) {
+            return ofTexts(bodies.stream().map(Text::of).toList(), testFraction, seed, decideWithin);
+        }
+
         /** A new test: nothing sent or decided yet. */
-        public static Test of(List<String> variants, double testFraction, long seed, Duration decideWithin) {
+        public static Test ofTexts(List<Text> variants, double testFraction, long seed, Duration decideWithin) {
             return new Test(variants, testFraction, seed, decideWithin, null, null, null);
         }
 

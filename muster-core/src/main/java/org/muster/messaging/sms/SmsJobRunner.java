@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.muster.messaging.AbTest;
+import org.muster.messaging.AudienceRules;
 import org.muster.messaging.SequentialTest;
 
 /**
  * Sends a job's due recipients in batches of the gateway's window. Per batch: one transaction re-reads each
- * recipient's sms consent and opt-out, defers those outside their local sending hours and marks the rest SENDING
+ * recipient's audience facts and the number's opt-out and re-applies the job's {@link AudienceRules} (so an
+ * objection recorded a moment ago is honoured), defers those outside their local sending hours and marks the rest SENDING
  * (the commit point); the batch is submitted concurrently; one transaction records gateway ids or failures.
  *
  * <p>Delivery guarantee: SMPP has no idempotency key, so after a crash it cannot be known whether a SENDING row
@@ -68,8 +70,14 @@ public final class SmsJobRunner {
         try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
                 long now = clock.millis();
-                List<SmsStore.Claim> batch = store.claim(job.id(), now, gateway.window(), due -> decide(job.hours(), due, now));
-                if (batch.isEmpty()) break;
+                int[] due = {0};
+                List<SmsStore.Claim> batch = store.claim(job.id(), now, gateway.window(), row -> {
+                    due[0]++;
+                    return decide(job.rules(), job.hours(), row, now);
+                });
+                if (due[0] == 0) break;
+                // a batch wholly deferred (sending hours) or left out goes on to the next due rows
+                if (batch.isEmpty()) continue;
                 List<Future<SmsStore.Outcome>> futures = new ArrayList<>(batch.size());
                 for (SmsStore.Claim claim : batch) futures.add(submits.submit(() -> submit(claim)));
                 List<SmsStore.Outcome> outcomes = new ArrayList<>(batch.size());
@@ -100,10 +108,11 @@ public final class SmsJobRunner {
                 now >= deadline.toEpochMilli(), test.decideWithin());
         if (!choice.decided()) return OptionalLong.of(Math.min(now + DECISION_POLL.toMillis(), deadline.toEpochMilli()));
         int winner = results.get(choice.winner()).variant();
-        SmsTemplate template = new SmsTemplate(test.variants().get(winner));
+        SmsJob.Text text = test.variants().get(winner);
+        SmsTemplate template = new SmsTemplate(text.body());
         Map<Long, String> bodies = new HashMap<>();
         for (SmsStore.Contact c : store.contacts(job.campaignId(), store.heldPeople(job.id()))) bodies.put(c.personId(), SmsAudience.render(template, c));
-        store.release(job.id(), winner, choice.summary(), bodies, now);
+        store.release(job.id(), winner, choice.summary(), bodies, text.notBefore(), now);
         return OptionalLong.empty();
     }
 
@@ -113,17 +122,20 @@ public final class SmsJobRunner {
         return OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
     }
 
-    static SmsStore.Decision decide(SendHours hours, SmsStore.Due due, long now) {
-        if (!due.smsConsent() || due.numberOptedOut()) return new SmsStore.Decision(RecipientStatus.OPTED_OUT, 0);
+    static SmsStore.Decision decide(AudienceRules rules, SendHours hours, SmsStore.Due due, long now) {
+        if (due.numberOptedOut()) return new SmsStore.Decision(RecipientStatus.OPTED_OUT, 0, "the number opted out");
+        AudienceRules.Exclusion why = rules.exclusion(due.category(), due.consent(), due.origin());
+        if (why == AudienceRules.Exclusion.WITHDRAWN) return new SmsStore.Decision(RecipientStatus.OPTED_OUT, 0, "sms consent withdrawn");
+        if (why != null) return new SmsStore.Decision(RecipientStatus.EXCLUDED, 0, why.name());
         Instant at = Instant.ofEpochMilli(now);
         ZoneId zone = ZoneId.of(due.zone());
-        if (!hours.allows(at, zone)) return new SmsStore.Decision(RecipientStatus.PENDING, hours.nextOpening(at, zone).toEpochMilli());
-        return new SmsStore.Decision(RecipientStatus.SENDING, 0);
+        if (!hours.allows(at, zone)) return SmsStore.Decision.of(RecipientStatus.PENDING, hours.nextOpening(at, zone).toEpochMilli());
+        return SmsStore.Decision.of(RecipientStatus.SENDING, 0);
     }
 
     private SmsStore.Outcome submit(SmsStore.Claim claim) {
         try {
-            return new SmsStore.Outcome(claim.id(), RecipientStatus.SENT, gateway.submit(claim.phone(), claim.body()), null, 0, false);
+            return new SmsStore.Outcome(claim.id(), RecipientStatus.SENT, gateway.submit(claim.sender(), claim.phone(), claim.body()), null, 0, false);
         } catch (SmsGatewayException e) {
             long retryAt = clock.millis() + RETRY_DELAY.toMillis();
             if (e.inDoubt()) {

@@ -2,24 +2,26 @@ package org.muster.messaging.sms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import org.muster.messaging.AudienceRules;
+import org.muster.messaging.SendRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SMS for one campaign in one process: creates jobs from a segment's people, and a dispatcher thread that runs
- * them through the gateway, sleeping until the next recipient is due (sending hours, retries) or until woken. On
- * {@link #start()} SENDING rows a previous process left behind are put back in doubt and resent (see
+ * SMS for one campaign in one process: creates jobs from a segment's people, and runs them through the gateway on
+ * the messaging core's durable job loop ({@link SendRunner}, a runner of its own so that email sends never hold
+ * texts back), each job asleep until its next recipient is due (send times, sending hours, retries) or until woken.
+ * On {@link #start()} SENDING rows a previous process left behind are put back in doubt and resent (see
  * {@link SmsJobRunner} for the guarantee).
  */
 public final class SmsService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
     private static final Duration LONGEST_SLEEP = Duration.ofSeconds(30);
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final SmsStore store;
     private final SmsGateway gateway;
@@ -28,9 +30,7 @@ public final class SmsService implements AutoCloseable {
     private final Clock clock;
     private final SmsJobRunner runner;
     private final SmsInbox inbox;
-    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
-    private volatile Thread dispatcher;
-    private volatile boolean closed;
+    private volatile SendRunner loop;
 
     /** @param gateway null when none is configured: jobs are created and wait */
     public SmsService(SmsStore store, SmsGateway gateway, long campaignId, TimeZones zones, String stopReply, Clock clock) {
@@ -48,40 +48,72 @@ public final class SmsService implements AutoCloseable {
     public record Created(SmsJob job, SmsAudience.Plan plan) {
     }
 
-    /** Recovers in-doubt rows of running jobs and starts the dispatcher. */
+    /** Recovers in-doubt rows of running jobs and starts the job loop. */
     public SmsService start() {
         for (SmsJob job : store.runningJobs(campaignId)) {
             int inDoubt = store.recoverInDoubt(job.id(), clock.millis());
             if (inDoubt > 0) LOG.warn("SMS job {}: {} messages were being sent when the last process stopped; they are sent again", job.id(), inDoubt);
         }
-        if (runner != null) dispatcher = Thread.ofPlatform().daemon().name("sms-dispatcher").start(this::dispatch);
+        if (runner != null) loop = new SendRunner(new Jobs(), "sms-runner", clock).start(TICK);
         return this;
     }
 
-    /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the dispatcher. */
+    /** The campaign's running SMS jobs as the job loop drives them. */
+    private final class Jobs implements SendRunner.Jobs {
+
+        @Override
+        public List<Long> active(Instant now) {
+            return store.runningJobs(campaignId).stream().map(SmsJob::id).toList();
+        }
+
+        @Override
+        public Instant run(long id) {
+            SmsJob job = store.job(campaignId, id).orElse(null);
+            if (job == null) return null;
+            SmsJobRunner.Pass pass = runner.runDue(job);
+            if (pass.finished()) return null;
+            Instant latest = clock.instant().plus(LONGEST_SLEEP);
+            if (pass.nextDue().isEmpty()) return latest;
+            Instant due = Instant.ofEpochMilli(pass.nextDue().getAsLong());
+            return due.isBefore(latest) ? due : latest;
+        }
+    }
+
+    /** Plans and stores a job of one text, sent at once, under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, String body, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, body, null, hours, createdBy);
+        return create(name, filterText, personIds, SmsJob.Text.of(body), null, hours, SmsJob.CONSENT_REQUIRED, createdBy);
     }
 
-    /** Plans and stores an A/B/n test job (its first variant is the job's body) and wakes the dispatcher. */
+    /** Plans and stores an A/B/n test job under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, createdBy);
+        return create(name, filterText, personIds, test, hours, SmsJob.CONSENT_REQUIRED, createdBy);
     }
 
-    private Created create(String name, String filterText, long[] personIds, String body, SmsJob.Test test, SendHours hours, Long createdBy) {
+    /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the runner. */
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy) {
+        return create(name, filterText, personIds, text, null, hours, rules, createdBy);
+    }
+
+    /** Plans and stores an A/B/n test job (its first variant is the job's text) and wakes the runner. */
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, AudienceRules rules, Long createdBy) {
+        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, rules, createdBy);
+    }
+
+    private Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SmsJob.Test test, SendHours hours,
+                           AudienceRules rules, Long createdBy) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a job needs a name");
-        SmsTemplate template = new SmsTemplate(body);
+        if (!rules.withoutConsent().isEmpty()) throw new IllegalArgumentException("audience rules: SMS requires consent in every contact category");
         List<SmsStore.Contact> contacts = store.contacts(campaignId, personIds);
         Set<String> optedOut = store.optedOutNumbers(campaignId);
-        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, template, zones);
+        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, text, rules, zones);
         if (test != null) plan = SmsAudience.split(plan, contacts, test);
-        SmsJob job = store.createJob(campaignId, name.strip(), filterText, template.body(), hours, createdBy, test, plan.recipients(), clock.millis());
-        wake();
+        SmsJob job = store.createJob(campaignId, name.strip(), filterText, text, hours, rules, createdBy, test, plan.recipients(), clock.millis());
+        wake(job.id());
         return new Created(job, plan);
     }
 
-    public SmsAudience.Plan preview(long[] personIds, String body) {
-        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), new SmsTemplate(body), zones);
+    public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules) {
+        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body), rules, zones);
     }
 
     public SmsInbox inbox() {
@@ -96,42 +128,16 @@ public final class SmsService implements AutoCloseable {
         return gateway != null;
     }
 
-    public void wake() {
-        wakeups.offer(Boolean.TRUE);
-    }
-
-    private void dispatch() {
-        while (!closed) {
-            long sleep = LONGEST_SLEEP.toMillis();
-            try {
-                for (SmsJob job : store.runningJobs(campaignId)) {
-                    SmsJobRunner.Pass pass = runner.runDue(job);
-                    if (pass.nextDue().isPresent()) sleep = Math.min(sleep, Math.max(50, pass.nextDue().getAsLong() - clock.millis()));
-                }
-            } catch (RuntimeException e) {
-                LOG.error("SMS dispatcher pass failed; retrying", e);
-                sleep = Math.min(sleep, 5_000);
-            }
-            try {
-                wakeups.poll(sleep, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    /** Runs a job at once (after creating it), rather than at its next due time. */
+    public void wake(long jobId) {
+        SendRunner l = loop;
+        if (l != null) l.wake(jobId);
     }
 
     @Override
     public void close() {
-        closed = true;
-        Thread d = dispatcher;
-        if (d != null) {
-            d.interrupt();
-            try {
-                d.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SendRunner l = loop;
+        if (l != null) l.close();
         if (gateway != null) gateway.close();
     }
 }

@@ -6,24 +6,36 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import org.muster.messaging.AudienceRules;
+import org.muster.people.ContactCategory;
 
 /** Persistence of SMS jobs, their per-recipient journal, opt-outs, receipts and replies (JooqSmsStore). */
 public interface SmsStore {
 
-    /** What sending needs to know about a person of the audience. {@code phones}: E.164, oldest first. */
-    record Contact(long personId, String firstName, String lastName, boolean smsConsent, List<String> phones, String state, String zip) {
+    /**
+     * What sending needs to know about a person of the audience: what the {@link AudienceRules} judge (contact
+     * category, newest sms consent status or null, data origin name or null) and where to text. {@code phones}:
+     * E.164, oldest first.
+     */
+    record Contact(long personId, String firstName, String lastName, ContactCategory category, String consent, String origin,
+                   List<String> phones, String state, String zip) {
+
+        /** Why the rules keep this person from being texted, or null. */
+        public AudienceRules.Exclusion exclusion(AudienceRules rules) {
+            return rules.exclusion(category, consent, origin);
+        }
     }
 
     /**
      * A row to write at job creation; {@code coveredBy}: the person whose message covers this one (COVERED rows);
      * {@code variant}: the A/B variant it is sent (null: one-text job, or HELD for the winner); {@code inTest}: in a
-     * test group.
+     * test group; {@code notBefore}: epoch ms of its text's send time (0: at once).
      */
     record PlannedRecipient(long personId, String phone, String zone, String body, RecipientStatus status, Long coveredBy,
-                            Integer variant, boolean inTest) {
+                            Integer variant, boolean inTest, long notBefore) {
 
-        PlannedRecipient withVariant(String body, RecipientStatus status, Integer variant, boolean inTest) {
-            return new PlannedRecipient(personId, phone, zone, body, status, coveredBy, variant, inTest);
+        PlannedRecipient withVariant(String body, RecipientStatus status, Integer variant, boolean inTest, long notBefore) {
+            return new PlannedRecipient(personId, phone, zone, body, status, coveredBy, variant, inTest, notBefore);
         }
     }
 
@@ -31,16 +43,24 @@ public interface SmsStore {
     record VariantResult(int variant, long sent, long replies) {
     }
 
-    /** A due PENDING row with its consent read inside the claiming transaction. */
-    record Due(long id, long personId, String phone, String zone, boolean smsConsent, boolean numberOptedOut) {
+    /** A due PENDING row with its person's audience facts and the number's opt-out read inside the claiming transaction. */
+    record Due(long id, long personId, String phone, String zone, ContactCategory category, String consent, String origin,
+               boolean numberOptedOut) {
     }
 
-    /** What to do with a due row: SENDING (claimed), OPTED_OUT, or PENDING again until {@code notBefore}. */
-    record Decision(RecipientStatus status, long notBefore) {
+    /**
+     * What to do with a due row: SENDING (claimed), OPTED_OUT or EXCLUDED (with why), or PENDING again until
+     * {@code notBefore}.
+     */
+    record Decision(RecipientStatus status, long notBefore, String why) {
+
+        public static Decision of(RecipientStatus status, long notBefore) {
+            return new Decision(status, notBefore, null);
+        }
     }
 
-    /** A row claimed for sending. */
-    record Claim(long id, String phone, String body, int attempts) {
+    /** A row claimed for sending; {@code sender}: its text's source address, null for the gateway's. */
+    record Claim(long id, String phone, String body, int attempts, String sender) {
     }
 
     /** How a claimed row ended: SENT with the gateway id, FAILED, or PENDING again (in doubt or retry later). */
@@ -56,9 +76,12 @@ public interface SmsStore {
 
     Set<String> optedOutNumbers(long campaignId);
 
-    /** @param test null for a job of one text */
-    SmsJob createJob(long campaignId, String name, String filter, String body, SendHours hours, Long createdBy, SmsJob.Test test,
-                     List<PlannedRecipient> recipients, long now);
+    /**
+     * @param text the job's (first) text
+     * @param test null for a job of one text
+     */
+    SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy,
+                     SmsJob.Test test, List<PlannedRecipient> recipients, long now);
 
     Optional<SmsJob> job(long campaignId, long jobId);
 
@@ -70,8 +93,8 @@ public interface SmsStore {
     int recoverInDoubt(long jobId, long now);
 
     /**
-     * In one transaction: reads up to {@code limit} PENDING rows due at {@code now} with their current sms consent
-     * and opt-out, applies {@code decide} to each and commits the decisions. The commit of SENDING is the point
+     * In one transaction: reads up to {@code limit} PENDING rows due at {@code now} with their person's current
+     * category, sms consent and data origin and the number's opt-out, applies {@code decide} to each and commits the decisions. The commit of SENDING is the point
      * after which a crash leaves the row in doubt.
      */
     List<Claim> claim(long jobId, long now, int limit, Function<Due, Decision> decide);
@@ -94,8 +117,11 @@ public interface SmsStore {
     /** The people whose rows are HELD for the winner, ascending. */
     long[] heldPeople(long jobId);
 
-    /** In one transaction: records the winner and why, and makes the HELD rows PENDING with their winner text. */
-    void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long now);
+    /**
+     * In one transaction: records the winner and why, and makes the HELD rows PENDING with their winner text, not
+     * before {@code notBefore} (the winner's send time, 0: at once).
+     */
+    void release(long jobId, int winner, String decision, Map<Long, String> bodyOfPerson, long notBefore, long now);
 
     /** Marks the job DONE when no row is PENDING, SENDING or HELD; returns whether it is finished. */
     boolean finishIfComplete(long jobId, long now);

@@ -1,5 +1,6 @@
 /**
- * SMS to segments: jobs that text the people of a segment who gave sms consent and have a mobile number, one
+ * SMS to segments: jobs that text the people of a segment whom the job's {@link org.muster.messaging.AudienceRules}
+ * admit (sms consent in every contact category, objections, excluded data origins) and who have a mobile number, one
  * message per household phone, within each recipient's local sending hours, through SMPP (jsmpp) or an HTTP
  * gateway; delivery receipts; STOP-style replies that opt the number out everywhere at once; other replies on
  * the person's timeline as {@code sms.reply}; A/B/n tests of up to three texts whose winner on replies goes to the
@@ -11,7 +12,11 @@
  * SMPP gives no way to ask whether a message without an id was taken. See {@link org.muster.messaging.sms.SmsJobRunner}.
  *
  * <p>Owns the engine (plain Java); storage is {@code org.muster.store.JooqSmsStore}, pages {@code org.muster.web.sms}.
- * Built to stand alone now and to become the SMS channel of the channel-independent messaging core later: the
- * gateway ({@link org.muster.messaging.sms.SmsGateway}) and the per-recipient journal are what that core will drive.
+ * Shares with the messaging core the audience rules, the A/B split and winner rule
+ * ({@link org.muster.messaging.AbTest}) and the durable job loop ({@link org.muster.messaging.SendRunner}, which
+ * {@link org.muster.messaging.sms.SmsService} feeds its running jobs). Its delivery loop and journal stay its own
+ * because its commit point differs (SENDING before an irrevocable submit, not SENT before a droppable release);
+ * docs/architecture.md ("Shared with email, and not") says what folding it into {@code SendJob} needs. Variants may
+ * differ in body, sender and send time ({@link org.muster.messaging.sms.SmsJob.Text}).
  */
 package org.muster.messaging.sms;

@@ -54,8 +54,8 @@ import org.jsmpp.util.MessageId;
  */
 public final class SmppTestPeer implements AutoCloseable {
 
-    /** One submit_sm as received. */
-    public record Received(String messageId, String to, String text, byte registeredDelivery) {
+    /** A submit_sm as the peer got it; {@code from}: its source address as sent (no plus). */
+    public record Received(String messageId, String to, String text, byte registeredDelivery, String from) {
     }
 
     private final SMPPServerSessionListener listener;
@@ -200,7 +200,7 @@ public final class SmppTestPeer implements AutoCloseable {
             OptionalParameter.Message_payload payload = submit.getOptionalParameter(OptionalParameter.Message_payload.class);
             byte[] bytes = payload != null ? payload.getValue() : submit.getShortMessage();
             String id = Long.toString(ids.incrementAndGet());
-            received.add(new Received(id, "+" + submit.getDestAddress(), SmsText.decode(bytes, submit.getDataCoding()), submit.getRegisteredDelivery()));
+            received.add(new Received(id, "+" + submit.getDestAddress(), SmsText.decode(bytes, submit.getDataCoding()), submit.getRegisteredDelivery(), submit.getSourceAddr()));
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (org.jsmpp.PDUStringException e) {

@@ -37,7 +37,7 @@ class SmsAbTestTest {
         final AtomicLong submits = new AtomicLong();
 
         @Override
-        public String submit(String to, String text) {
+        public String submit(String from, String to, String text) {
             lastText.put(to, text);
             return "m" + submits.incrementAndGet();
         }
@@ -77,7 +77,7 @@ class SmsAbTestTest {
                 assertThat(created.plan().count(RecipientStatus.HELD)).isEqualTo(240);
                 Map<Long, Integer> variantOf = created.plan().recipients().stream().filter(r -> r.variant() != null)
                         .collect(Collectors.toMap(SmsStore.PlannedRecipient::personId, SmsStore.PlannedRecipient::variant));
-                Map<Long, Integer> again = SmsAudience.split(sms.preview(audience, VARIANTS.getFirst()), store.contacts(campaign, audience), test)
+                Map<Long, Integer> again = SmsAudience.split(sms.preview(audience, VARIANTS.getFirst(), SmsJob.CONSENT_REQUIRED), store.contacts(campaign, audience), test)
                         .recipients().stream().filter(r -> r.variant() != null)
                         .collect(Collectors.toMap(SmsStore.PlannedRecipient::personId, SmsStore.PlannedRecipient::variant));
                 assertThat(again).as("the same seed gives the same groups").isEqualTo(variantOf);

@@ -19,7 +19,16 @@ public final class SmsFixtures {
     }
 
     public static NewPerson person(String first, String phone, String state, String zip, boolean onList) {
-        return new NewPerson(first, null, "Tester", null, null, 1980, null, null, null, ContactCategory.MEMBER, "test", null,
+        return person(first, phone, state, zip, onList, ContactCategory.MEMBER, "test");
+    }
+
+    /** A North Carolina person on the list, of a contact category and data origin. */
+    public static NewPerson person(String first, String phone, ContactCategory category, String origin) {
+        return person(first, phone, "NC", "27601", true, category, origin);
+    }
+
+    private static NewPerson person(String first, String phone, String state, String zip, boolean onList, ContactCategory category, String origin) {
+        return new NewPerson(first, null, "Tester", null, null, 1980, null, null, null, category, origin, null,
                 List.of(), phone == null ? List.of() : List.of(phone),
                 List.of(new PostalAddress("home", "1 Main St", null, "Town", state, zip, "US", null, null)),
                 List.of(), List.of(), onList ? List.of(LIST_TAG) : List.of());

@@ -228,9 +228,9 @@ class SmsSendTest {
         }
 
         @Override
-        public String submit(String to, String text) throws SmsGatewayException {
+        public String submit(String from, String to, String text) throws SmsGatewayException {
             if (calls.incrementAndGet() == crashAt) throw new SimulatedCrash();
-            return inner.submit(to, text);
+            return inner.submit(from, to, text);
         }
 
         @Override

@@ -14,11 +14,18 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
+import org.muster.messaging.AudienceRules;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsAudience;
 import org.muster.messaging.sms.SmsJob;
@@ -89,7 +96,7 @@ public final class SmsRoutes {
         String body = form(ctx, "body");
         try {
             long[] ids = audience(filter);
-            SmsAudience.Plan plan = sms.preview(ids, body.isBlank() ? " " : body);
+            SmsAudience.Plan plan = sms.preview(ids, body.isBlank() ? " " : body, rules(ctx));
             ctx.html(SmsViews.preview(ids.length, plan, body).toString());
         } catch (IllegalArgumentException e) {
             ctx.html(SmsViews.problem(e.getMessage()).toString());
@@ -103,23 +110,47 @@ public final class SmsRoutes {
         try {
             SendHours hours = SendHours.parse("sending hours", form(ctx, "hours").isBlank() ? settings.hours().toString() : form(ctx, "hours"));
             SmsJob.Test test = test(ctx);
-            created = test == null ? sms.create(form(ctx, "name"), filter, audience(filter), form(ctx, "body"), hours, user.id())
-                    : sms.create(form(ctx, "name"), filter, audience(filter), test, hours, user.id());
+            created = test == null ? sms.create(form(ctx, "name"), filter, audience(filter), text(ctx, ""), hours, rules(ctx), user.id())
+                    : sms.create(form(ctx, "name"), filter, audience(filter), test, hours, rules(ctx), user.id());
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("The text was not sent: " + e.getMessage());
         }
         SmsJob job = created.job();
         audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
-                + filter + ", message: " + job.body() + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts"));
+                + filter + ", message: " + job.body() + (job.sender() == null ? "" : ", from " + job.sender())
+                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts") + ", rules: " + job.rules().format());
         ctx.redirect("/sms/jobs/" + job.id());
+    }
+
+    /** SMS audience rules: consent always required, plus the origins the form excludes. */
+    private static AudienceRules rules(Context ctx) {
+        return SmsJob.rulesExcluding(Arrays.stream(form(ctx, "exclude_origins").split("\\|")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet()));
+    }
+
+    /** The text of fields {@code body}, {@code from}, {@code send_at} with the variant's suffix ("", "_b", "_c"). */
+    private static SmsJob.Text text(Context ctx, String suffix) {
+        String label = suffix.isEmpty() ? "" : "text " + suffix.substring(1).toUpperCase(Locale.ROOT) + ": ";
+        String at = form(ctx, "send_at" + suffix).strip();
+        Instant sendAt;
+        try {
+            sendAt = at.isEmpty() ? null : LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(label + "not before: \"" + at + "\" is not a date and time (yyyy-mm-ddThh:mm)");
+        }
+        try {
+            return new SmsJob.Text(form(ctx, "body" + suffix), form(ctx, "from" + suffix), sendAt);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label + e.getMessage());
+        }
     }
 
     /** An A/B/n test when a second or third text is given; its split seed is drawn here and kept with the job. */
     private static SmsJob.Test test(Context ctx) {
-        List<String> variants = new ArrayList<>(List.of(form(ctx, "body")));
-        for (String field : List.of("body_b", "body_c")) if (!form(ctx, field).isBlank()) variants.add(form(ctx, field));
+        List<SmsJob.Text> variants = new ArrayList<>(List.of(text(ctx, "")));
+        for (String suffix : List.of("_b", "_c")) if (!form(ctx, "body" + suffix).isBlank()) variants.add(text(ctx, suffix));
         if (variants.size() == 1) return null;
-        return SmsJob.Test.of(variants, number(ctx, "test_percent", 20) / 100, new SecureRandom().nextLong(),
+        return SmsJob.Test.ofTexts(variants, number(ctx, "test_percent", 20) / 100, new SecureRandom().nextLong(),
                 Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)));
     }
 

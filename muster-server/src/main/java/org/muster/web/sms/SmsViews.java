@@ -41,9 +41,14 @@ final class SmsViews {
                           placeholder="segment(volunteers) and consent(sms)"></textarea>
                 <label for="sms-body">Message</label>
                 <textarea id="sms-body" name="body" rows="4" cols="100" placeholder="Hi {{first_name|there}}, ... Reply STOP to opt out"></textarea>
+                %s
+                <label for="sms-exclude-origins">Never people whose data came from (separate with |)</label>
+                <input id="sms-exclude-origins" name="exclude_origins" size="60">
                 <details class="sms-ab"><summary>A/B test: other texts</summary>
                 <label for="sms-body-b">Text B</label> <textarea id="sms-body-b" name="body_b" rows="3" cols="100"></textarea>
+                %s
                 <label for="sms-body-c">Text C</label> <textarea id="sms-body-c" name="body_c" rows="3" cols="100"></textarea>
+                %s
                 <label for="sms-test-percent">Test share of the audience (%; 100: the texts share everyone)</label>
                 <input id="sms-test-percent" name="test_percent" value="20" inputmode="decimal">
                 <label for="sms-decide-hours">Choose the winner on replies within (hours)</label>
@@ -52,7 +57,7 @@ final class SmsViews {
                 (sequential test, 5 % false positives) goes to the rest, or the best one when the time is up.</p>
                 </details>
                 <p class="hint">Placeholders: {{first_name}}, {{last_name}}, with a fallback: {{first_name|friend}}. Only people with sms
-                consent and a mobile number are texted, once per household phone, between the sending hours of their own time zone.</p>
+                consent who have not objected and whose data does not come from an excluded origin, with a mobile number, are texted, once per household phone, between the sending hours of their own time zone.</p>
                 <label for="sms-hours">Sending hours (recipient's local time)</label>
                 <input id="sms-hours" name="hours" value="%s" pattern="\\d{2}:\\d{2}-\\d{2}:\\d{2}">
                 <div id="sms-preview" aria-live="polite"><p class="hint">Type a segment and a message to see who gets it.</p></div>
@@ -60,7 +65,18 @@ final class SmsViews {
                 </form>
                 <h2>Sends</h2>
                 <table class="people"><thead><tr><th>Name</th><th>Status</th><th>Segment</th><th>Created</th></tr></thead><tbody>%s</tbody></table>
-                """, gateway, Layout.csrfField(page), hours.toString(), rows));
+                """, gateway, Layout.csrfField(page), senderAndTime(""), senderAndTime("b"), senderAndTime("c"), hours.toString(), rows));
+    }
+
+    /** A text's sender and send-time fields; {@code variant} "" for the first text, else "b" or "c". */
+    private static Html senderAndTime(String variant) {
+        String suffix = variant.isEmpty() ? "" : "_" + variant;
+        String id = variant.isEmpty() ? "" : "-" + variant;
+        return Html.of("""
+                <label for="sms-from%s">Sender (number, short code or name; empty: the gateway's)</label>
+                <input id="sms-from%s" name="from%s" maxlength="16">
+                <label for="sms-send-at%s">Not before (UTC, optional; sending hours still apply)</label>
+                <input id="sms-send-at%s" name="send_at%s" type="datetime-local">""", id, id, suffix, id, id, suffix);
     }
 
     static Html preview(int segmentSize, SmsAudience.Plan plan, String body) {
@@ -73,12 +89,13 @@ final class SmsViews {
                 <dt>Will be texted</dt><dd id="sms-send-count">%s</dd>
                 <dt>Covered by a household member's text</dt><dd>%s</dd>
                 <dt>Opted out by STOP</dt><dd>%s</dd>
-                <dt>No sms consent</dt><dd>%s</dd>
+                <dt>No sms consent, or objected</dt><dd>%s</dd>
+                <dt>Data origin excluded</dt><dd id="sms-origin-excluded">%s</dd>
                 <dt>No mobile number</dt><dd>%s</dd>
                 </dl>
                 <p id="sms-length">%s characters, %s, %s %s</p>
                 <pre class="sms-sample">%s</pre>""", segmentSize, plan.count(RecipientStatus.PENDING), plan.count(RecipientStatus.COVERED),
-                plan.count(RecipientStatus.OPTED_OUT), plan.withoutConsent(), plan.withoutMobile(), text.units(),
+                plan.count(RecipientStatus.OPTED_OUT), plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile(), text.units(),
                 text.encoding() == SmsText.Encoding.GSM7 ? "GSM-7" : "UCS-2 (a character outside GSM-7 halves the length per segment)",
                 text.segments(), text.segments() == 1 ? "segment" : "segments", sample);
     }
@@ -98,6 +115,7 @@ final class SmsViews {
                 <p><a href="/sms">SMS</a></p>
                 <h1>%s</h1>
                 <p>Segment <code>%s</code>, sending hours %s local time%s</p>
+                <p id="sms-rules">%s</p>
                 <pre class="sms-sample">%s</pre>
                 %s
                 %s
@@ -105,7 +123,18 @@ final class SmsViews {
                 <h2>Recipients</h2>
                 <table class="people"><thead><tr><th>Person</th><th>Phone</th><th>Status</th><th>Note</th></tr></thead><tbody>%s</tbody></table>""",
                 job.name(), job.filter(), job.hours().toString(), gateway ? "" : " — no gateway is configured, so nothing is sent yet",
-                job.body(), variants(job, results), progress(job, progress), cancel, rows));
+                rules(job) + (job.test() == null ? senderAndTime(job.text()) : ""), job.body(), variants(job, results), progress(job, progress), cancel, rows));
+    }
+
+    private static String rules(SmsJob job) {
+        return "Only people with sms consent who have not objected"
+                + (job.rules().excludedOrigins().isEmpty() ? "" : "; never data from " + String.join(", ", job.rules().excludedOrigins().stream().sorted().toList()))
+                + ".";
+    }
+
+    private static String senderAndTime(SmsJob.Text text) {
+        return " From " + (text.sender() == null ? "the gateway's sender" : text.sender())
+                + (text.sendAt() == null ? "" : ", not before " + TIME.format(text.sendAt())) + ".";
     }
 
     /** Per variant: its test group's reply rate with the always-valid interval the winner rule uses. */
@@ -117,9 +146,10 @@ final class SmsViews {
         Html rows = results.stream().map(r -> {
             SequentialTest.Estimate e = rates.get(r.variant());
             boolean won = Integer.valueOf(r.variant()).equals(test.winner());
-            return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td></tr>",
+            SmsJob.Text text = test.variants().get(r.variant());
+            return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     won ? Html.of(" class=\"winner\"") : Html.EMPTY, SmsJob.Test.label(r.variant()), won ? " (winner)" : "",
-                    test.variants().get(r.variant()), r.sent(), r.replies(), r.sent() == 0 ? "–"
+                    text.body(), text.sender() == null ? "gateway's" : text.sender(), text.sendAt() == null ? "at once" : TIME.format(text.sendAt()), r.sent(), r.replies(), r.sent() == 0 ? "–"
                             : String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%)", 100 * e.value(), 100 * Math.max(0, e.low()), 100 * Math.min(1, e.high())));
         }).collect(Html.joining());
         String state = test.winner() != null ? "Decided: " + test.decision()
@@ -128,7 +158,7 @@ final class SmsViews {
         return Html.of("""
                 <h2>A/B test</h2>
                 <p>Test share %s %, winner on replies within %s h. <span id="sms-ab-state">%s</span></p>
-                <table class="people" id="sms-variants"><thead><tr><th>Variant</th><th>Text</th><th>Test sent</th><th>Replies</th>
+                <table class="people" id="sms-variants"><thead><tr><th>Variant</th><th>Text</th><th>Sender</th><th>Not before</th><th>Test sent</th><th>Replies</th>
                 <th>Reply rate (always-valid 95 % interval)</th></tr></thead><tbody>%s</tbody></table>""",
                 String.format(Locale.ROOT, "%.0f", 100 * test.testFraction()), test.decideWithin().toHours(), state, rows);
     }
@@ -147,11 +177,13 @@ final class SmsViews {
                 <dt>To send</dt><dd id="sms-queued">%s</dd>
                 <dt>Held for the A/B winner</dt><dd id="sms-held">%s</dd>
                 <dt>Opted out</dt><dd id="sms-opted-out">%s</dd>
+                <dt>Excluded by the audience rules at sending</dt><dd id="sms-excluded">%s</dd>
                 <dt>Covered by household</dt><dd id="sms-covered">%s</dd>
                 <dt>Resent after a crash (possible duplicates)</dt><dd id="sms-in-doubt">%s</dd>
                 </dl></div>""", poll, job.status().name().toLowerCase(),
                 job.finishedAt() == null ? "" : " at " + TIME.format(job.finishedAt()), p.sent(), p.count(RecipientStatus.DELIVERED), p.failed(),
-                p.waiting(), p.queued(), p.count(RecipientStatus.HELD), p.count(RecipientStatus.OPTED_OUT), p.count(RecipientStatus.COVERED), p.inDoubt());
+                p.waiting(), p.queued(), p.count(RecipientStatus.HELD), p.count(RecipientStatus.OPTED_OUT), p.count(RecipientStatus.EXCLUDED),
+                p.count(RecipientStatus.COVERED), p.inDoubt());
     }
 
     private static String label(SmsStore.RecipientRow r) {
