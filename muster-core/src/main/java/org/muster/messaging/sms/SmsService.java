@@ -3,7 +3,9 @@ package org.muster.messaging.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.muster.messaging.AudienceRules;
 import org.muster.messaging.SendRunner;
@@ -114,6 +116,28 @@ public final class SmsService implements AutoCloseable {
 
     public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules) {
         return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body), rules, zones);
+    }
+
+    /**
+     * Sends each text once to {@code phone}, rendered with {@code values} (the tester's own name): a check of how
+     * the texts look on a phone, not a job — no recipient row, no timeline entry, no consent check on the tester.
+     *
+     * @return per text, its label and the gateway's id or refusal
+     * @throws IllegalStateException when no gateway is configured
+     */
+    public List<String> testSend(String phone, List<SmsJob.Text> texts, Map<String, String> values) {
+        if (gateway == null) throw new IllegalStateException("no SMS gateway is configured (MUSTER_SMPP or MUSTER_SMS_HTTP_URL)");
+        List<String> results = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            SmsJob.Text text = texts.get(i);
+            String label = texts.size() == 1 ? "" : "text " + SmsJob.Test.label(i) + ": ";
+            try {
+                results.add(label + "sent, gateway id " + gateway.submit(text.sender(), phone, new SmsTemplate(text.body()).render(values)));
+            } catch (SmsGatewayException e) {
+                results.add(label + (e.inDoubt() ? "perhaps not sent: " : "refused: ") + e.getMessage());
+            }
+        }
+        return results;
     }
 
     public SmsInbox inbox() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.muster.account.AuditLog;
@@ -37,6 +38,7 @@ import org.muster.segment.SegmentParser;
 import org.muster.store.Database;
 import org.muster.store.JooqSavedSegmentStore;
 import org.muster.store.SegmentSql;
+import org.muster.voterfile.Phones;
 import org.muster.web.security.Authentication;
 
 /** Compose, send and follow SMS jobs (organisers and admins), and the HTTP gateway's callbacks (bearer token). */
@@ -71,6 +73,7 @@ public final class SmsRoutes {
     public void register(Javalin app) {
         app.get("/sms", this::overview);
         app.post("/sms/preview", this::preview);
+        app.post("/sms/test", this::testSend);
         app.post("/sms/jobs", this::create);
         app.get("/sms/jobs/{id}", this::jobPage);
         app.get("/sms/jobs/{id}/progress", this::progress);
@@ -122,6 +125,31 @@ public final class SmsRoutes {
         ctx.redirect("/sms/jobs/" + job.id());
     }
 
+    /** Each text once to the organiser's own phone, with their own name in the placeholders; audited. */
+    private void testSend(Context ctx) {
+        User user = requireOrganiser(ctx);
+        String phone = Phones.e164(form(ctx, "test_phone"), "US");
+        if (phone == null) {
+            ctx.html(SmsViews.problem("Test text: \"" + form(ctx, "test_phone") + "\" is not a phone number.").toString());
+            return;
+        }
+        List<String> results;
+        try {
+            results = sms.testSend(phone, texts(ctx), testValues(user));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ctx.html(SmsViews.problem("Test text not sent: " + e.getMessage()).toString());
+            return;
+        }
+        audit.record(user.id(), "sms.test", phone, String.join("; ", results));
+        ctx.html(SmsViews.testResults(phone, results).toString());
+    }
+
+    /** The placeholders filled from the tester's display name, so the test shows a real name's length. */
+    private static Map<String, String> testValues(User user) {
+        String[] parts = user.displayName().strip().split("\\s+", 2);
+        return Map.of("first_name", parts[0], "last_name", parts.length > 1 ? parts[1] : "");
+    }
+
     /** SMS audience rules: consent always required, plus the origins the form excludes. */
     private static AudienceRules rules(Context ctx) {
         return SmsJob.rulesExcluding(Arrays.stream(form(ctx, "exclude_origins").split("\\|")).map(String::strip).filter(s -> !s.isEmpty())
@@ -145,10 +173,16 @@ public final class SmsRoutes {
         }
     }
 
+    /** The first text and, when given, the second and third. */
+    private static List<SmsJob.Text> texts(Context ctx) {
+        List<SmsJob.Text> texts = new ArrayList<>(List.of(text(ctx, "")));
+        for (String suffix : List.of("_b", "_c")) if (!form(ctx, "body" + suffix).isBlank()) texts.add(text(ctx, suffix));
+        return texts;
+    }
+
     /** An A/B/n test when a second or third text is given; its split seed is drawn here and kept with the job. */
     private static SmsJob.Test test(Context ctx) {
-        List<SmsJob.Text> variants = new ArrayList<>(List.of(text(ctx, "")));
-        for (String suffix : List.of("_b", "_c")) if (!form(ctx, "body" + suffix).isBlank()) variants.add(text(ctx, suffix));
+        List<SmsJob.Text> variants = texts(ctx);
         if (variants.size() == 1) return null;
         return SmsJob.Test.ofTexts(variants, number(ctx, "test_percent", 20) / 100, new SecureRandom().nextLong(),
                 Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)));

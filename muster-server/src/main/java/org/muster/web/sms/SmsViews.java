@@ -61,6 +61,13 @@ final class SmsViews {
                 <label for="sms-hours">Sending hours (recipient's local time)</label>
                 <input id="sms-hours" name="hours" value="%s" pattern="\\d{2}:\\d{2}-\\d{2}:\\d{2}">
                 <div id="sms-preview" aria-live="polite"><p class="hint">Type a segment and a message to see who gets it.</p></div>
+                <fieldset class="sms-test"><legend>Test text</legend>
+                <label for="sms-test-phone">Your phone (each text once, with your name in the placeholders)</label>
+                <input id="sms-test-phone" name="test_phone" inputmode="tel" size="20">
+                <button type="button" id="sms-test-send" hx-post="/sms/test" hx-include="closest form" hx-target="#sms-test-result"
+                        hx-swap="innerHTML">Send a test</button>
+                <div id="sms-test-result" aria-live="polite"></div>
+                </fieldset>
                 <button type="submit">Send</button>
                 </form>
                 <h2>Sends</h2>
@@ -98,6 +105,11 @@ final class SmsViews {
                 plan.count(RecipientStatus.OPTED_OUT), plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile(), text.units(),
                 text.encoding() == SmsText.Encoding.GSM7 ? "GSM-7" : "UCS-2 (a character outside GSM-7 halves the length per segment)",
                 text.segments(), text.segments() == 1 ? "segment" : "segments", sample);
+    }
+
+    static Html testResults(String phone, List<String> results) {
+        return Html.of("<p>Test to %s:</p><ul class=\"sms-test-results\">%s</ul>", phone,
+                results.stream().map(r -> Html.of("<li>%s</li>", r)).collect(Html.joining()));
     }
 
     static Html problem(String message) {

@@ -54,6 +54,10 @@ class SmsPagesTest extends BothServersTest {
         assertThat(client.post("/sms/preview", form("filter", "tag(" + tag + ")", "body", "Hi 🗳 {{nick}}", "_csrf", csrf)).body())
                 .contains("unknown placeholder {{nick}}");
         assertThat(client.post("/sms/preview", form("filter", "tag(", "body", "x", "_csrf", csrf)).body()).contains("segment: the filter does not parse");
+        assertThat(client.post("/sms/test", form("test_phone", "12", "body", "Hi", "_csrf", csrf)).body())
+                .contains("Test text: &quot;12&quot; is not a phone number.");
+        assertThat(client.post("/sms/test", form("test_phone", "(919) 555-0123", "body", "Hi", "_csrf", csrf)).body())
+                .contains("Test text not sent: no SMS gateway is configured");
 
         WebClient.Response created = client.post("/sms/jobs", form("name", "Ask " + tag, "filter", "tag(" + tag + ")", "body",
                 "Hi {{first_name}}", "hours", "09:00-21:00", "_csrf", csrf));
