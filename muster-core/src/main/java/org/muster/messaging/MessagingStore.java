@@ -102,8 +102,17 @@ public interface MessagingStore {
     /** Count of rows per status, skipped ones per reason as {@code SKIPPED:REASON}. */
     Map<String, Long> counts(long sendId);
 
-    /** Results per variant for the metric; {@code testOnly}: only the test fraction. */
-    List<VariantResult> results(long sendId, Metric metric, boolean testOnly);
+    /**
+     * Results per variant for the metric; {@code testOnly}: only the test fraction. A success counts when it came
+     * within {@code within} of the recipient's message (null: the send's decision window), so that variants sent at
+     * different times are compared over the same span (see {@link Metric} for what counts).
+     */
+    List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Duration within);
+
+    /** {@link #results(long, Metric, boolean, Duration)} over the send's decision window. */
+    default List<VariantResult> results(long sendId, Metric metric, boolean testOnly) {
+        return results(sendId, metric, testOnly, null);
+    }
 
     void testSent(long sendId, Instant at);
 
@@ -113,6 +122,12 @@ public interface MessagingStore {
     void finish(long sendId, Instant at);
 
     Optional<Tracked> tracked(long recipientId);
+
+    /**
+     * The recipient a reply from {@code address} answers when its headers do not say: the campaign's latest message
+     * SENT to that address, if any.
+     */
+    Optional<Long> latestSentTo(long campaignId, String address);
 
     /** An open, click, bounce...: kept per recipient; the first of each kind also goes on the person's timeline. */
     void recordEvent(long recipientId, String kind, String detail, Instant at);

@@ -155,9 +155,13 @@ public final class SendJob {
     /** Decides the winner if the evidence (or the deadline) allows; otherwise says when to look again. */
     private Step decide(Send send) {
         var d = send.definition();
-        List<MessagingStore.VariantResult> results = store.results(send.id(), d.metric(), true);
         Instant now = clock.instant();
         Instant deadline = send.testSentAt().plus(d.decideWithin());
+        // Every recipient is watched for the same span, the time since the last test message went out: a variant
+        // sent earlier (a send-time variant) does not win on having had more time.
+        Duration observed = Duration.between(send.testSentAt(), now);
+        List<MessagingStore.VariantResult> results = store.results(send.id(), d.metric(), true,
+                observed.compareTo(d.decideWithin()) < 0 ? observed : d.decideWithin());
         AbTest.Choice choice = AbTest.choose(settings.test(), results.stream()
                 .map(r -> new SequentialTest.Arm(r.label(), r.sent(), r.successes())).toList(), !now.isBefore(deadline), d.decideWithin());
         if (choice.decided()) {
