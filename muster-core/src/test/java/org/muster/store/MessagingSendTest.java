@@ -36,7 +36,7 @@ class MessagingSendTest {
         return TestDatabases.both();
     }
 
-    private static Outlet outlet(SmtpSink sink, MessagingStore store, Runnable onCompose) {
+    static Outlet outlet(SmtpSink sink, MessagingStore store, Runnable onCompose) {
         LinkSigner signer = new LinkSigner(store.signingKey(), "https://muster.example.org");
         SmtpMessenger messenger = new SmtpMessenger(List.of(SmtpServer.plain("127.0.0.1", sink.port())), 3, "test.example.org");
         return new Outlet(messenger, send -> {
@@ -158,7 +158,7 @@ class MessagingSendTest {
             var processor = new org.muster.messaging.email.BounceProcessor(store,
                     new LinkSigner(store.signingKey(), "https://muster.example.org"), campaign, Clock.systemUTC());
 
-            assertThat(org.muster.messaging.email.BounceMailbox.pollFolder(maildir, processor::process)).isEqualTo(2);
+            assertThat(org.muster.messaging.email.Mailbox.pollFolder(maildir, processor::process)).isEqualTo(2);
 
             assertThat(emailStatus(db, people.get(0).id())).isEqualTo("UNDELIVERABLE");
             assertThat(emailStatus(db, people.get(1).id())).isEqualTo("OK");

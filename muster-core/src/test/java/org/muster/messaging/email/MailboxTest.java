@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** POP3 and IMAP reading against GreenMail's servers, and DSN parsing of real-world shapes. */
-class BounceMailboxTest {
+class MailboxTest {
 
     private static final String DSN = """
             From: MAILER-DAEMON@mx.example.net
