@@ -104,14 +104,15 @@ public interface MessagingStore {
 
     /**
      * Results per variant for the metric; {@code testOnly}: only the test fraction. A success counts when it came
-     * within {@code within} of the recipient's message (null: the send's decision window), so that variants sent at
-     * different times are compared over the same span (see {@link Metric} for what counts).
+     * after the recipient's message, within the send's decision window, and no later than {@code countUntil} of the
+     * recipient's variant (variants not in the map: no such limit), so that variants sent at different times can be
+     * compared over the same span (see {@link Metric} for what counts).
      */
-    List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Duration within);
+    List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Map<Long, Instant> countUntil);
 
-    /** {@link #results(long, Metric, boolean, Duration)} over the send's decision window. */
+    /** {@link #results(long, Metric, boolean, Map)} without a limit per variant. */
     default List<VariantResult> results(long sendId, Metric metric, boolean testOnly) {
-        return results(sendId, metric, testOnly, null);
+        return results(sendId, metric, testOnly, Map.of());
     }
 
     void testSent(long sendId, Instant at);

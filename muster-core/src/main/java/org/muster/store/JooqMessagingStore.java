@@ -352,18 +352,28 @@ public final class JooqMessagingStore implements MessagingStore {
     }
 
     @Override
-    public List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Duration within) {
-        long window = within != null ? within.toMillis()
-                : Optional.ofNullable(dsl.select(SendTable.DECIDE_WITHIN_MS).from(SendTable.T).where(SendTable.ID.eq(sendId))
-                        .fetchOne(SendTable.DECIDE_WITHIN_MS)).orElse(0L);
+    public List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Map<Long, Instant> countUntil) {
+        long window = Optional.ofNullable(dsl.select(SendTable.DECIDE_WITHIN_MS).from(SendTable.T).where(SendTable.ID.eq(sendId))
+                .fetchOne(SendTable.DECIDE_WITHIN_MS)).orElse(0L);
         Field<Long> until = RecipientTable.SENT_AT.plus(window);
+        if (!countUntil.isEmpty()) {
+            // The earlier of the window's end and the variant's limit.
+            var limit = DSL.choose(RecipientTable.VARIANT_ID);
+            org.jooq.CaseWhenStep<Long, Long> cases = null;
+            for (Map.Entry<Long, Instant> e : countUntil.entrySet()) {
+                cases = cases == null ? limit.when(e.getKey(), inline(e.getValue().toEpochMilli()))
+                        : cases.when(e.getKey(), inline(e.getValue().toEpochMilli()));
+            }
+            until = DSL.least(until, cases.otherwise(until));
+        }
+        Field<Long> end = until;
         Condition did = switch (metric) {
             case DONATION -> exists(selectOne().from(DonationTable.T).where(DonationTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                    .and(DonationTable.DONATED_AT.between(RecipientTable.SENT_AT, until)));
+                    .and(DonationTable.DONATED_AT.between(RecipientTable.SENT_AT, end)));
             case SIGNUP -> exists(selectOne().from(EventAttendanceTable.T).where(EventAttendanceTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                    .and(EventAttendanceTable.REGISTERED_AT.between(RecipientTable.SENT_AT, until)));
+                    .and(EventAttendanceTable.REGISTERED_AT.between(RecipientTable.SENT_AT, end)));
             case OPEN, CLICK, REPLY -> exists(selectOne().from(EventTable.T).where(EventTable.RECIPIENT_ID.eq(RecipientTable.ID))
-                    .and(EventTable.KIND.eq(metric.eventKind())).and(EventTable.AT.le(until)));
+                    .and(EventTable.KIND.eq(metric.eventKind())).and(EventTable.AT.le(end)));
         };
         Field<Integer> success = DSL.when(did, inline(1)).otherwise(inline(0));
         Field<Integer> opened = DSL.when(eventExists("open"), inline(1)).otherwise(inline(0));
