@@ -102,8 +102,18 @@ public interface MessagingStore {
     /** Count of rows per status, skipped ones per reason as {@code SKIPPED:REASON}. */
     Map<String, Long> counts(long sendId);
 
-    /** Results per variant for the metric; {@code testOnly}: only the test fraction. */
-    List<VariantResult> results(long sendId, Metric metric, boolean testOnly);
+    /**
+     * Results per variant for the metric; {@code testOnly}: only the test fraction. A success counts when it came
+     * after the recipient's message, within the send's decision window, and no later than {@code countUntil} of the
+     * recipient's variant (variants not in the map: no such limit), so that variants sent at different times can be
+     * compared over the same span (see {@link Metric} for what counts).
+     */
+    List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Map<Long, Instant> countUntil);
+
+    /** {@link #results(long, Metric, boolean, Map)} without a limit per variant. */
+    default List<VariantResult> results(long sendId, Metric metric, boolean testOnly) {
+        return results(sendId, metric, testOnly, Map.of());
+    }
 
     void testSent(long sendId, Instant at);
 
@@ -113,6 +123,12 @@ public interface MessagingStore {
     void finish(long sendId, Instant at);
 
     Optional<Tracked> tracked(long recipientId);
+
+    /**
+     * The recipient a reply from {@code address} answers when its headers do not say: the campaign's latest message
+     * SENT to that address, if any.
+     */
+    Optional<Long> latestSentTo(long campaignId, String address);
 
     /** An open, click, bounce...: kept per recipient; the first of each kind also goes on the person's timeline. */
     void recordEvent(long recipientId, String kind, String detail, Instant at);

@@ -155,9 +155,9 @@ public final class SendJob {
     /** Decides the winner if the evidence (or the deadline) allows; otherwise says when to look again. */
     private Step decide(Send send) {
         var d = send.definition();
-        List<MessagingStore.VariantResult> results = store.results(send.id(), d.metric(), true);
         Instant now = clock.instant();
         Instant deadline = send.testSentAt().plus(d.decideWithin());
+        List<MessagingStore.VariantResult> results = store.results(send.id(), d.metric(), true, sameSpan(send, now));
         AbTest.Choice choice = AbTest.choose(settings.test(), results.stream()
                 .map(r -> new SequentialTest.Arm(r.label(), r.sent(), r.successes())).toList(), !now.isBefore(deadline), d.decideWithin());
         if (choice.decided()) {
@@ -166,6 +166,22 @@ public final class SendJob {
         }
         Instant next = now.plus(DECISION_POLL);
         return new Step(Status.WAITING_FOR_WINNER, next.isAfter(deadline) ? deadline : next, choice.summary());
+    }
+
+    /**
+     * Per variant, the last moment an outcome counts: a variant that started earlier (a send time) is judged over
+     * the same time since its start as the latest variant has had since its own, so it does not win on having been
+     * read longer. Variants that start together have no limit (now).
+     */
+    static Map<Long, Instant> sameSpan(Send send, Instant now) {
+        Map<Long, Instant> start = new HashMap<>();
+        for (Variant v : send.variants()) {
+            start.put(v.id(), v.sendAt() != null && v.sendAt().isAfter(send.resolvedAt()) ? v.sendAt() : send.resolvedAt());
+        }
+        Instant latest = start.values().stream().max(Instant::compareTo).orElse(now);
+        Map<Long, Instant> until = new HashMap<>();
+        start.forEach((id, at) -> until.put(id, now.minus(Duration.between(at, latest))));
+        return until;
     }
 
     // ---- delivery

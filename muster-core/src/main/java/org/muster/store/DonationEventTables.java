@@ -46,5 +46,7 @@ final class DonationEventTables {
         static final Field<Long> PERSON_ID = field(name(N, "person_id"), SQLDataType.BIGINT);
         static final Field<String> STATUS = field(name(N, "status"), SQLDataType.VARCHAR);
         static final Field<Long> RECORDED_AT = field(name(N, "recorded_at"), SQLDataType.BIGINT);
+        /** First registration; unlike recorded_at it stays when the status changes (V17). */
+        static final Field<Long> REGISTERED_AT = field(name(N, "registered_at"), SQLDataType.BIGINT);
     }
 }

@@ -46,7 +46,8 @@ public final class JooqEventStore implements EventStore {
                     .where(EventAttendanceTable.EVENT_ID.eq(eventId)).and(EventAttendanceTable.PERSON_ID.eq(personId)).execute();
             if (updated == 0) {
                 cfg.dsl().insertInto(EventAttendanceTable.T, EventAttendanceTable.EVENT_ID, EventAttendanceTable.PERSON_ID,
-                        EventAttendanceTable.STATUS, EventAttendanceTable.RECORDED_AT).values(eventId, personId, status.dbValue(), now).execute();
+                        EventAttendanceTable.STATUS, EventAttendanceTable.RECORDED_AT, EventAttendanceTable.REGISTERED_AT)
+                        .values(eventId, personId, status.dbValue(), now, now).execute();
             }
             Batch events = Outbox.batch(cfg.dsl());
             Outbox.add(events, now, "person", personId, "person.attendance");
@@ -59,10 +60,10 @@ public final class JooqEventStore implements EventStore {
         dsl.transaction(cfg -> {
             long now = System.currentTimeMillis();
             Batch rows = new Batch(cfg.dsl(), EventAttendanceTable.T, EventAttendanceTable.EVENT_ID, EventAttendanceTable.PERSON_ID,
-                    EventAttendanceTable.STATUS, EventAttendanceTable.RECORDED_AT);
+                    EventAttendanceTable.STATUS, EventAttendanceTable.RECORDED_AT, EventAttendanceTable.REGISTERED_AT);
             Batch events = Outbox.batch(cfg.dsl());
             statuses.forEach((person, status) -> {
-                rows.add(eventId, person, status.dbValue(), now);
+                rows.add(eventId, person, status.dbValue(), now, now);
                 Outbox.add(events, now, "person", person, "person.attendance");
             });
             rows.execute();

@@ -6,6 +6,8 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
+import static org.muster.store.DonationEventTables.DonationTable;
+import static org.muster.store.DonationEventTables.EventAttendanceTable;
 import static org.muster.store.MessagingTables.EventTable;
 import static org.muster.store.MessagingTables.KeyTable;
 import static org.muster.store.MessagingTables.PERSON_EMAIL_STATUS;
@@ -350,11 +352,30 @@ public final class JooqMessagingStore implements MessagingStore {
     }
 
     @Override
-    public List<VariantResult> results(long sendId, Metric metric, boolean testOnly) {
-        Field<Integer> success = metric.tracked()
-                ? DSL.when(eventExists(metric.name().toLowerCase(Locale.ROOT)), inline(1)).otherwise(inline(0))
-                : DSL.when(exists(selectOne().from(ActivityTable.T).where(ActivityTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                        .and(ActivityTable.TYPE.eq(metric.activityType())).and(ActivityTable.AT.ge(RecipientTable.SENT_AT))), inline(1)).otherwise(inline(0));
+    public List<VariantResult> results(long sendId, Metric metric, boolean testOnly, Map<Long, Instant> countUntil) {
+        long window = Optional.ofNullable(dsl.select(SendTable.DECIDE_WITHIN_MS).from(SendTable.T).where(SendTable.ID.eq(sendId))
+                .fetchOne(SendTable.DECIDE_WITHIN_MS)).orElse(0L);
+        Field<Long> until = RecipientTable.SENT_AT.plus(window);
+        if (!countUntil.isEmpty()) {
+            // The earlier of the window's end and the variant's limit.
+            var limit = DSL.choose(RecipientTable.VARIANT_ID);
+            org.jooq.CaseWhenStep<Long, Long> cases = null;
+            for (Map.Entry<Long, Instant> e : countUntil.entrySet()) {
+                cases = cases == null ? limit.when(e.getKey(), inline(e.getValue().toEpochMilli()))
+                        : cases.when(e.getKey(), inline(e.getValue().toEpochMilli()));
+            }
+            until = DSL.least(until, cases.otherwise(until));
+        }
+        Field<Long> end = until;
+        Condition did = switch (metric) {
+            case DONATION -> exists(selectOne().from(DonationTable.T).where(DonationTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
+                    .and(DonationTable.DONATED_AT.between(RecipientTable.SENT_AT, end)));
+            case SIGNUP -> exists(selectOne().from(EventAttendanceTable.T).where(EventAttendanceTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
+                    .and(EventAttendanceTable.REGISTERED_AT.between(RecipientTable.SENT_AT, end)));
+            case OPEN, CLICK, REPLY -> exists(selectOne().from(EventTable.T).where(EventTable.RECIPIENT_ID.eq(RecipientTable.ID))
+                    .and(EventTable.KIND.eq(metric.eventKind())).and(EventTable.AT.le(end)));
+        };
+        Field<Integer> success = DSL.when(did, inline(1)).otherwise(inline(0));
         Field<Integer> opened = DSL.when(eventExists("open"), inline(1)).otherwise(inline(0));
         Field<Integer> clicked = DSL.when(eventExists("click"), inline(1)).otherwise(inline(0));
         Condition where = RecipientTable.SEND_ID.eq(sendId).and(RecipientTable.STATUS.eq(SENT));
@@ -410,6 +431,18 @@ public final class JooqMessagingStore implements MessagingStore {
                 .from(RecipientTable.T).join(SendTable.T).on(SendTable.ID.eq(RecipientTable.SEND_ID)).where(RecipientTable.ID.eq(recipientId))
                 .fetchOptional(r -> new Tracked(r.get(RecipientTable.ID), r.get(RecipientTable.SEND_ID), r.get(SendTable.CAMPAIGN_ID),
                         r.get(RecipientTable.PERSON_ID), r.get(RecipientTable.ADDRESS), r.get(RecipientTable.STATUS)));
+    }
+
+    @Override
+    public Optional<Long> latestSentTo(long campaignId, String address) {
+        // Through the indexed email search key and the person, not a scan of every recipient row.
+        return dsl.select(RecipientTable.ID).from(RecipientTable.T)
+                .join(SendTable.T).on(SendTable.ID.eq(RecipientTable.SEND_ID))
+                .join(PersonEmailTable.T).on(PersonEmailTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
+                .where(PersonEmailTable.SEARCH_EMAIL.eq(SearchKeys.email(address))).and(SendTable.CAMPAIGN_ID.eq(campaignId))
+                .and(SendTable.CHANNEL.eq(Channel.EMAIL.name())).and(RecipientTable.STATUS.eq(SENT))
+                .and(DSL.lower(RecipientTable.ADDRESS).eq(address.strip().toLowerCase(Locale.ROOT)))
+                .orderBy(RecipientTable.SENT_AT.desc(), RecipientTable.ID.desc()).limit(1).fetchOptional(RecipientTable.ID);
     }
 
     @Override

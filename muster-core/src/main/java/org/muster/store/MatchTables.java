@@ -126,7 +126,7 @@ final class MatchTables {
                     "source", TEXT, "external_id", TEXT),
             // One row per person and event: the survivor's own row for an event wins over the merged person's.
             child("event_attendance", List.of("id"), List.of("event_id"),
-                    "id", BIGINT, "event_id", BIGINT, "person_id", BIGINT, "status", TEXT, "recorded_at", BIGINT),
+                    "id", BIGINT, "event_id", BIGINT, "person_id", BIGINT, "status", TEXT, "recorded_at", BIGINT, "registered_at", BIGINT),
             // A person in two sends keeps one row per send: the survivor's.
             child("message_recipient", List.of("id"), List.of("send_id"),
                     "id", BIGINT, "send_id", BIGINT, "person_id", BIGINT, "variant_id", BIGINT, "address", TEXT, "phase", TEXT,

@@ -2,6 +2,11 @@ package org.muster.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +41,7 @@ class MessagingSendTest {
         return TestDatabases.both();
     }
 
-    private static Outlet outlet(SmtpSink sink, MessagingStore store, Runnable onCompose) {
+    static Outlet outlet(SmtpSink sink, MessagingStore store, Runnable onCompose) {
         LinkSigner signer = new LinkSigner(store.signingKey(), "https://muster.example.org");
         SmtpMessenger messenger = new SmtpMessenger(List.of(SmtpServer.plain("127.0.0.1", sink.port())), 3, "test.example.org");
         return new Outlet(messenger, send -> {
@@ -158,7 +163,7 @@ class MessagingSendTest {
             var processor = new org.muster.messaging.email.BounceProcessor(store,
                     new LinkSigner(store.signingKey(), "https://muster.example.org"), campaign, Clock.systemUTC());
 
-            assertThat(org.muster.messaging.email.BounceMailbox.pollFolder(maildir, processor::process)).isEqualTo(2);
+            assertThat(org.muster.messaging.email.Mailbox.pollFolder(maildir, processor::process)).isEqualTo(2);
 
             assertThat(emailStatus(db, people.get(0).id())).isEqualTo("UNDELIVERABLE");
             assertThat(emailStatus(db, people.get(1).id())).isEqualTo("OK");
@@ -174,6 +179,47 @@ class MessagingSendTest {
                     SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, next);
             assertThat(store.counts(next)).containsEntry("SENT", 2L).containsEntry("SKIPPED:UNDELIVERABLE", 1L);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void bouncesReadOverImapMarkAddressesOnceAndAreGoneFromTheMailbox(Supplier<Database> open) throws Exception {
+        GreenMail imap = new GreenMail(new ServerSetup(0, "127.0.0.1", "imap"));
+        imap.start();
+        try (Database db = open.get(); SmtpSink sink = SmtpSink.keeping()) {
+            long campaign = db.campaigns().create("Mail", "NC").id();
+            List<Planted> people = MessagingFixtures.people(db, campaign, 6);
+            JooqMessagingStore store = new JooqMessagingStore(db);
+            long send = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Hi")), 1), null);
+            store.schedule(send, Instant.EPOCH);
+            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
+                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, send);
+            SmtpSink.Received hard = sink.messages().stream().filter(m -> m.to().contains(people.get(0).email())).findFirst().orElseThrow();
+            SmtpSink.Received soft = sink.messages().stream().filter(m -> m.to().contains(people.get(1).email())).findFirst().orElseThrow();
+            GreenMailUser bounces = imap.setUser("bounces@mail.example.org", "bounces", "pw");
+            bounces.deliver(mime(dsn(hard.from(), people.get(0).email(), "failed", "5.1.1")));
+            bounces.deliver(mime(dsn(soft.from(), people.get(1).email(), "delayed", "4.2.2")));
+            var processor = new org.muster.messaging.email.BounceProcessor(store,
+                    new LinkSigner(store.signingKey(), "https://muster.example.org"), campaign, Clock.systemUTC());
+            String url = "imap://bounces:pw@127.0.0.1:" + imap.getImap().getPort() + "/INBOX";
+
+            assertThat(org.muster.messaging.email.Mailbox.poll(url, processor::process)).isEqualTo(2);
+            assertThat(org.muster.messaging.email.Mailbox.poll(url, processor::process)).as("a second run finds nothing").isZero();
+
+            assertThat(emailStatus(db, people.get(0).id())).isEqualTo("UNDELIVERABLE");
+            assertThat(emailStatus(db, people.get(1).id())).isEqualTo("OK");
+            assertThat(db.dsl().fetchCount(MessagingTables.EventTable.T, MessagingTables.EventTable.KIND.eq("bounce"))).isEqualTo(1);
+            assertThat(db.people().profile(campaign, people.get(0).id()).orElseThrow().timeline())
+                    .filteredOn(a -> a.type().equals("email.bounce")).hasSize(2);  // the address marked, and the message's event
+            assertThat(imap.getManagers().getImapHostManager().getInbox(bounces).getMessageCount()).isZero();
+        } finally {
+            imap.stop();
+        }
+    }
+
+    private static MimeMessage mime(String raw) throws Exception {
+        return new MimeMessage(Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static String emailStatus(Database db, long person) {

@@ -97,7 +97,7 @@ public final class EmailComposer implements Composer {
     }
 
     public String messageId(Recipient r) {
-        return "m" + r.id() + "." + r.sendId() + "@" + mailDomain;
+        return signer.messageId(r.id(), mailDomain);
     }
 
     private String footer(String origin, String unsubscribe) {

@@ -68,15 +68,33 @@ public final class LinkSigner {
 
     /** The recipient id of a bounce address this signer made, or -1. */
     public long recipientOfBounceAddress(String address) {
+        return signedRecipient(address, "bounce+", "b");
+    }
+
+    /**
+     * The Message-ID (without angle brackets) of the message to a recipient: a reply names it in In-Reply-To, which
+     * ties the reply to the recipient and so to the variant they got.
+     */
+    public String messageId(long recipientId, String mailDomain) {
+        return "m" + recipientId + "." + sign("m", recipientId, null) + "@" + mailDomain;
+    }
+
+    /** The recipient id of a Message-ID this signer made, or -1. */
+    public long recipientOfMessageId(String messageId) {
+        return signedRecipient(messageId, "m", "m");
+    }
+
+    /** {@code <prefix>ID.SIG@domain}, angle brackets optional, checked against the purpose's signature. */
+    private long signedRecipient(String address, String prefix, String purpose) {
         String a = address.strip();
         if (a.startsWith("<")) a = a.substring(1, a.length() - (a.endsWith(">") ? 1 : 0));
-        if (!a.startsWith("bounce+")) return -1;
-        int dot = a.indexOf('.', 7);
+        if (!a.startsWith(prefix)) return -1;
+        int dot = a.indexOf('.', prefix.length());
         int at = a.indexOf('@');
         if (dot < 0 || at < dot) return -1;
         try {
-            long id = Long.parseLong(a.substring(7, dot));
-            return verify("b", id, null, a.substring(dot + 1, at)) ? id : -1;
+            long id = Long.parseLong(a.substring(prefix.length(), dot));
+            return verify(purpose, id, null, a.substring(dot + 1, at)) ? id : -1;
         } catch (NumberFormatException e) {
             return -1;
         }

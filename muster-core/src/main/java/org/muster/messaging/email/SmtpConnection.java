@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.muster.messaging.Messenger;
@@ -47,13 +49,22 @@ public final class SmtpConnection implements Closeable {
     private OutputStream out;
     private final Set<String> extensions = new HashSet<>();
 
+    /** A connection whose TLS trusts the JVM's certificate authorities ({@code javax.net.ssl.trustStore}). */
     public SmtpConnection(SmtpServer server, String heloName) throws IOException {
+        this(server, heloName, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /**
+     * @param tls makes the TLS sockets (STARTTLS and SMTPS): its trust decides which certificates are accepted;
+     *            the certificate must also name the host (checked as HTTPS clients do)
+     */
+    public SmtpConnection(SmtpServer server, String heloName, SSLSocketFactory tls) throws IOException {
         Socket plain = new Socket();
         try {
             plain.connect(new InetSocketAddress(server.host(), server.port()), 10_000);
             plain.setSoTimeout(TIMEOUT_MS);
             plain.setTcpNoDelay(true);
-            socket = server.tls() == SmtpServer.Tls.SMTPS ? tls(plain, server) : plain;
+            socket = server.tls() == SmtpServer.Tls.SMTPS ? tls(tls, plain, server) : plain;
             streams();
             expect(read(), 220, "greeting");
             ehlo(heloName);
@@ -61,7 +72,7 @@ public final class SmtpConnection implements Closeable {
                 if (!extensions.contains("STARTTLS")) throw new IOException(server.host() + " does not offer STARTTLS");
                 command("STARTTLS");
                 expect(read(), 220, "STARTTLS");
-                socket = tls(socket, server);
+                socket = tls(tls, socket, server);
                 streams();
                 ehlo(heloName);
             }
@@ -77,10 +88,35 @@ public final class SmtpConnection implements Closeable {
         out = new BufferedOutputStream(socket.getOutputStream(), 65536);
     }
 
-    private static Socket tls(Socket under, SmtpServer server) throws IOException {
-        SSLSocket s = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(under, server.host(), server.port(), true);
-        s.startHandshake();
+    private static Socket tls(SSLSocketFactory factory, Socket under, SmtpServer server) throws IOException {
+        SSLSocket s = (SSLSocket) factory.createSocket(under, server.host(), server.port(), true);
+        SSLParameters parameters = s.getSSLParameters();
+        // Without this JSSE checks the chain but not that the certificate is the host's: anyone with any valid
+        // certificate could read the mail and the password.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        s.setSSLParameters(parameters);
+        try {
+            s.startHandshake();
+        } catch (SSLHandshakeException e) {
+            throw new SSLHandshakeException("TLS with " + server.host() + ":" + server.port() + " failed: " + why(e)
+                    + " (the JVM's trusted certificates are used: add the server's CA with -Djavax.net.ssl.trustStore=...)");
+        }
         return s;
+    }
+
+    /** The innermost cause of a failed handshake, in words: untrusted certificate, wrong host, or the JSSE text. */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        String text = root.getMessage() == null ? root.toString() : root.getMessage();
+        if (root instanceof java.security.cert.CertPathValidatorException || root instanceof java.security.cert.CertPathBuilderException
+                || text.contains("PKIX")) {
+            return "its certificate is not trusted (" + text + ")";
+        }
+        if (root instanceof java.security.cert.CertificateException && (text.contains("name") || text.contains("match"))) {
+            return "its certificate is not for this host (" + text + ")";
+        }
+        return text;
     }
 
     private void ehlo(String name) throws IOException {

@@ -23,13 +23,16 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small SMTP server on the loopback that accepts every message (recipients starting with "reject" get 550):
  * for the demo, tests and the email benchmark, where it runs as a process of its own so that killing the sender
  * cannot touch it. A message counts once the final dot is read, exactly when a real server takes responsibility
  * for it; a connection that drops mid-DATA leaves nothing. Offers PIPELINING and AUTH PLAIN/LOGIN (any password
- * unless one is set). {@code XCOUNT} answers the number of messages taken.
+ * unless one is set). {@code XCOUNT} answers the number of messages taken. With a TLS context it speaks implicit TLS
+ * (SMTPS) or offers STARTTLS, and then, like a submission server, refuses AUTH and mail until TLS is on.
  *
  * <p>As a program: {@code SmtpSink PORT [LOG-FILE] [--keep]} prints "listening PORT" and writes one line per
  * message to the log ({@code recipient message-id}), flushed before the 250 reply.
@@ -49,9 +52,19 @@ public final class SmtpSink implements Closeable {
     private final OutputStream log;
     private final boolean keep;
     private final String password;
+    private final SmtpServer.Tls tls;
+    private final SSLContext tlsContext;
     private final List<Received> kept = new ArrayList<>();
 
     public SmtpSink(int port, Path logFile, boolean keep, String password) throws IOException {
+        this(port, logFile, keep, password, SmtpServer.Tls.NONE, null);
+    }
+
+    /** @param tlsContext the server's certificate and key, for {@code tls} STARTTLS or SMTPS */
+    public SmtpSink(int port, Path logFile, boolean keep, String password, SmtpServer.Tls tls, SSLContext tlsContext) throws IOException {
+        if (tls != SmtpServer.Tls.NONE && tlsContext == null) throw new IllegalArgumentException("TLS needs a certificate (an SSLContext)");
+        this.tls = tls;
+        this.tlsContext = tlsContext;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         this.log = logFile == null ? null : Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -96,9 +109,13 @@ public final class SmtpSink implements Closeable {
         }
     }
 
-    private void session(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192)) {
+    private void session(Socket accepted) {
+        Socket socket = accepted;
+        try {
+            boolean secure = tls == SmtpServer.Tls.SMTPS;
+            if (secure) socket = serverTls(socket);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
             reply(out, "220 muster-sink ESMTP");
             String from = null;
             List<String> to = new ArrayList<>();
@@ -106,8 +123,19 @@ public final class SmtpSink implements Closeable {
                 String line = line(in);
                 if (line == null) return;
                 String upper = line.toUpperCase(Locale.ROOT);
+                boolean mustStartTls = tls == SmtpServer.Tls.STARTTLS && !secure;
                 if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                    reply(out, "250-muster-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 AUTH PLAIN LOGIN");
+                    reply(out, "250-muster-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n" + (mustStartTls ? "250 STARTTLS" : "250 AUTH PLAIN LOGIN"));
+                } else if (upper.equals("STARTTLS") && mustStartTls) {
+                    reply(out, "220 ready to start TLS");
+                    socket = serverTls(socket);
+                    in = new BufferedInputStream(socket.getInputStream(), 65536);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+                    secure = true;
+                    from = null;
+                    to = new ArrayList<>();
+                } else if (mustStartTls && !upper.equals("QUIT") && !upper.equals("NOOP")) {
+                    reply(out, "530 5.7.0 Must issue a STARTTLS command first");
                 } else if (upper.startsWith("AUTH PLAIN ")) {
                     String[] parts = new String(Base64.getDecoder().decode(line.substring(11).strip()), StandardCharsets.UTF_8).split("\0", -1);
                     reply(out, password == null || (parts.length == 3 && parts[2].equals(password)) ? "235 ok" : "535 bad credentials");
@@ -160,8 +188,21 @@ public final class SmtpSink implements Closeable {
                 if (in.available() == 0) out.flush();
             }
         } catch (IOException e) {
-            // the client went away
+            // the client went away (or refused our certificate)
+        } finally {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closed anyway
+            }
         }
+    }
+
+    private Socket serverTls(Socket plain) throws IOException {
+        SSLSocket s = (SSLSocket) tlsContext.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+        s.setUseClientMode(false);
+        s.startHandshake();
+        return s;
     }
 
     private synchronized void taken(String from, List<String> to, byte[] data) throws IOException {

@@ -32,12 +32,13 @@ import org.muster.messaging.SendJob;
 import org.muster.messaging.SendRunner;
 import org.muster.messaging.SequentialTest;
 import org.muster.messaging.Variant;
-import org.muster.messaging.email.BounceMailbox;
 import org.muster.messaging.email.BounceProcessor;
 import org.muster.messaging.email.EmailComposer;
 import org.muster.messaging.email.EmailOutlet;
 import org.muster.messaging.email.LinkSigner;
 import org.muster.messaging.email.MailSettings;
+import org.muster.messaging.email.Mailbox;
+import org.muster.messaging.email.ReplyProcessor;
 import org.muster.messaging.email.SmtpConnection;
 import org.muster.messaging.Outlet;
 import org.muster.people.ContactCategory;
@@ -85,16 +86,23 @@ public final class MessageRoutes implements AutoCloseable {
         SendJob job = new SendJob(store, audience, Map.of(Channel.EMAIL, email),
                 new SendJob.Settings(settings.threads(), 2_000, settings.ratePerSecond(), 3, SequentialTest.standard()), clock);
         BounceProcessor bounces = new BounceProcessor(store, signer, campaignId, clock);
-        this.runner = new SendRunner(job, store, campaignId, clock).start(Duration.ofSeconds(2), () -> pollBounces(bounces), Duration.ofMinutes(1));
+        ReplyProcessor replies = new ReplyProcessor(store, signer, campaignId, clock);
+        this.runner = new SendRunner(job, store, campaignId, clock).start(Duration.ofSeconds(2), () -> pollMailboxes(bounces, replies),
+                Duration.ofMinutes(1));
         this.tracking = new TrackingRoutes(store, signer, bounces, settings.bounceToken(), campaignName, clock);
     }
 
-    private void pollBounces(BounceProcessor bounces) {
+    private void pollMailboxes(BounceProcessor bounces, ReplyProcessor replies) {
+        for (String mailbox : settings.bounceMailboxes()) poll("bounces", mailbox, bounces::process);
+        if (settings.replyMailbox() != null) poll("replies", settings.replyMailbox(), replies::process);
+    }
+
+    private static void poll(String what, String mailbox, java.util.function.Consumer<byte[]> processor) {
         try {
-            if (settings.bounceDir() != null) BounceMailbox.pollFolder(settings.bounceDir(), bounces::process);
-            if (settings.bouncePop3() != null && !settings.bouncePop3().isBlank()) BounceMailbox.pollPop3(settings.bouncePop3(), bounces::process);
-        } catch (IOException e) {
-            LOG.warn("Reading bounces failed: {}", e.getMessage());
+            Mailbox.poll(mailbox, processor);
+        } catch (IOException | RuntimeException e) {
+            // One mailbox down must not stop the others; the next minute tries again.
+            LOG.warn("Reading {} failed: {}", what, e.getMessage());
         }
     }
 

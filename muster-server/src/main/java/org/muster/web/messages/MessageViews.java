@@ -86,6 +86,9 @@ final class MessageViews {
                 <label for="test_percent">Test share of the audience (%%)</label><input id="test_percent" name="test_percent" size="4" value="%s">
                 <label for="metric">Winner by</label><select id="metric" name="metric">%s</select>
                 <label for="decide_hours">Decide within (hours; then the best observed goes)</label><input id="decide_hours" name="decide_hours" size="4" value="%s">
+                <p class="hint">Replies count when they reach the reply mailbox; donations and event sign-ups when the person makes them
+                within that many hours of their message. Variants with a send time: the test starts when the last one has gone out,
+                and each is judged over the same time after its own messages.</p>
                 </fieldset>
                 <p class="hint">Placeholders: {{first_name}}, {{last_name}}, {{full_name}}, {{email}}, {{data_origin}}, {{unsubscribe_url}};
                 a fallback after a bar: {{first_name|friend}}. Links are tracked; an unsubscribe footer is added.</p>
