@@ -217,10 +217,11 @@ public sealed interface Filter {
         }
     }
 
-    /** Message engagement: a timeline activity of the kind's type within the last {@code days} days (as contacted). */
+    /** Message engagement: a timeline activity of one of the kind's types within the last {@code days} days (as contacted). */
     record Engaged(Engagement kind, int days) implements Filter {
-        public Contacted asContacted() {
-            return new Contacted(days, kind.activityType());
+        public Filter asContacted() {
+            List<Filter> any = kind.activityTypes().stream().<Filter>map(type -> new Contacted(days, type)).toList();
+            return any.size() == 1 ? any.getFirst() : new Or(any);
         }
 
         @Override
@@ -273,24 +274,24 @@ public sealed interface Filter {
         }
     }
 
-    /** Message engagement kinds and the activity types that record them. */
+    /** Message engagement kinds and the activity types that record them (a reply by text or by email). */
     enum Engagement {
-        OPENED("opened", "email.open"), CLICKED("clicked", "email.click"), REPLIED("replied", "sms.reply");
+        OPENED("opened", "email.open"), CLICKED("clicked", "email.click"), REPLIED("replied", "sms.reply", "email.reply");
 
         private final String keyword;
-        private final String activityType;
+        private final List<String> activityTypes;
 
-        Engagement(String keyword, String activityType) {
+        Engagement(String keyword, String... activityTypes) {
             this.keyword = keyword;
-            this.activityType = activityType;
+            this.activityTypes = List.of(activityTypes);
         }
 
         public String keyword() {
             return keyword;
         }
 
-        public String activityType() {
-            return activityType;
+        public List<String> activityTypes() {
+            return activityTypes;
         }
     }
 

@@ -100,6 +100,15 @@ class SegmentExecutorsTest {
             assertThat(index.ids(SegmentParser.parse("household_size >= 1"), later)).doesNotContain(erased);
             assertAgree(sql, index, new SplittableRandom(13), later);
             assertThat(index.catchUp()).isZero();
+
+            // A reply by email counts as a reply, as one by text does.
+            long replier = kept.get(11);
+            Filter repliedToday = SegmentParser.parse("replied(0d)");
+            assertThat(index.ids(repliedToday, later)).doesNotContain(replier);
+            db.people().addActivity(replier, "email.reply", "Replied: Saturday", "messaging");
+            assertThat(index.catchUp()).isEqualTo(1);
+            Instant afterReply = Instant.now();
+            assertThat(index.ids(repliedToday, afterReply)).contains(replier).containsExactly(sql.ids(repliedToday, afterReply));
         }
     }
 

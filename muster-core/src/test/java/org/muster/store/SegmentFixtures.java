@@ -147,9 +147,11 @@ public final class SegmentFixtures {
             }
         }
         for (Filter.Engagement kind : Filter.Engagement.values()) {
-            if (r.nextInt(3) == 0) {
-                dsl.insertInto(Tables.ActivityTable.T, Tables.ActivityTable.PERSON_ID, Tables.ActivityTable.AT, Tables.ActivityTable.TYPE)
-                        .values(personId, now.toEpochMilli() - r.nextLong(60L * 86_400_000L), kind.activityType()).execute();
+            for (String type : kind.activityTypes()) {
+                if (r.nextInt(3) == 0) {
+                    dsl.insertInto(Tables.ActivityTable.T, Tables.ActivityTable.PERSON_ID, Tables.ActivityTable.AT, Tables.ActivityTable.TYPE)
+                            .values(personId, now.toEpochMilli() - r.nextLong(60L * 86_400_000L), type).execute();
+                }
             }
         }
     }
