@@ -55,7 +55,9 @@ import org.muster.segment.SegmentExecutor;
  * <p>Clauses on child tables are {@code person.id in (select person_id ... )}, uncorrelated: SQLite builds the set
  * once and PostgreSQL hashes it (a semi-join, or a hashed subplan under {@code not} and {@code or}), where a
  * correlated EXISTS was one index probe per person (seconds at a million people). PostgreSQL hashes a subplan only
- * when it expects it to fit in {@code work_mem}, so queries run with a larger one ({@link #WORK_MEM}).
+ * when it expects it to fit in {@code work_mem}, so queries run with a larger one ({@link #WORK_MEM}). Count clauses
+ * ({@code votes(last N)}, {@code household_size}) are id sets too, grouped once with the comparison in
+ * {@code having}; the people a count of zero (no vote) or one (no household) admits are added explicitly.
  */
 public final class SegmentSql implements SegmentExecutor {
 
