@@ -85,15 +85,20 @@ final class BenchData {
                 // Parents are copied before children, so per-row foreign-key checks would only cost time.
                 if (sqlite) {
                     s.execute("pragma foreign_keys = off");
+                    s.execute("pragma synchronous = off");
+                    s.execute("pragma cache_size = -1000000");
                     s.execute("attach database '" + dir.resolve("people.db") + "' as src");
                 } else {
                     s.execute("set session_replication_role = replica");
                     s.execute("set synchronous_commit = off");
+                    s.execute("set maintenance_work_mem = '1GB'");
                 }
                 SqlCopies.fill(c, sqlite ? "src" : copySchema(people), copies, stride, householdStride);
                 if (sqlite) {
                     s.execute("detach database src");
                     s.execute("pragma foreign_keys = on");
+                    s.execute("pragma synchronous = normal");
+                    s.execute("pragma cache_size = -65536");
                     s.execute("analyze");
                 } else {
                     s.execute("set session_replication_role = origin");

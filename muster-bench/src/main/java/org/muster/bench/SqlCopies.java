@@ -49,9 +49,13 @@ final class SqlCopies {
      * another schema of the same PostgreSQL database), into the target's own tables.
      */
     static void fill(Connection target, String source, int copies, long stride, long householdStride) throws SQLException {
+        boolean postgres = target.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         try (Statement s = target.createStatement()) {
             for (Spec spec : TABLES) {
                 long started = System.nanoTime();
+                // Secondary indexes are built once afterwards, by sorting, instead of updated row by row.
+                Map<String, String> indexes = secondaryIndexes(s, spec.table(), postgres);
+                for (String index : indexes.keySet()) s.execute("drop index " + index);
                 List<String> columns = columns(s, source + "." + spec.table());
                 long idStride = switch (spec.table()) {
                     case "person" -> stride;
@@ -65,6 +69,7 @@ final class SqlCopies {
                     rows += s.executeUpdate("insert into " + spec.table() + " (" + String.join(", ", quoted(columns)) + ") select "
                             + String.join(", ", values) + " from " + source + "." + spec.table());
                 }
+                for (String definition : indexes.values()) s.execute(definition);
                 System.err.printf("  %s: %,d rows in %.1f s%n", spec.table(), rows, (System.nanoTime() - started) / 1e9);
             }
         }
@@ -134,6 +139,19 @@ final class SqlCopies {
             case "household_id" -> "household_id + " + k * householdStride;
             default -> UNIQUE_TEXT.getOrDefault(table, Set.of()).contains(column) ? column + " || '#" + k + "'" : quote(column);
         };
+    }
+
+    /** Name to definition of the table's indexes that no constraint (primary key, unique) owns. */
+    private static Map<String, String> secondaryIndexes(Statement s, String table, boolean postgres) throws SQLException {
+        String query = postgres
+                ? "select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = '" + table + "' "
+                        + "and indexname not in (select conname from pg_constraint where connamespace = current_schema()::regnamespace)"
+                : "select name, sql from sqlite_master where type = 'index' and tbl_name = '" + table + "' and sql is not null";
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        }
+        return out;
     }
 
     private static List<String> columns(Statement s, String table) throws SQLException {
