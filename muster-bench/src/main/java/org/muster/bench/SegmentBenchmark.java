@@ -91,7 +91,7 @@ final class SegmentBenchmark implements Callable<Integer> {
         }
 
         String cell(double millis, double timeoutSeconds) {
-            return timedOut ? String.format("> %.0f s", timeoutSeconds) : String.format("%.2f", millis);
+            return timedOut ? "> " + new java.text.DecimalFormat("0.###").format(timeoutSeconds) + " s" : String.format("%.2f", millis);
         }
     }
 
