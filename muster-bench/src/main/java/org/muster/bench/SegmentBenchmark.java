@@ -33,7 +33,12 @@ import picocli.CommandLine.Option;
  * first page (50 lowest ids) latency for the bitmap index, the compiled SQL on SQLite and PostgreSQL, and the same
  * compiled SQL on DuckDB loaded with the same rows in the same run. Every engine's count is checked against the
  * index's, so a fast wrong answer cannot pass. {@code --copies 10} multiplies the campaign (ids offset per copy)
- * in the index and DuckDB only, for the 10M-people figures: SQLite and PostgreSQL then sit out.
+ * for the 10M-people figures: in the index as it is built, in DuckDB after loading, and in a SQLite file and a
+ * PostgreSQL schema of their own filled once inside the database ({@link SqlCopies}) and kept for later runs.
+ * PostgreSQL holds the SQLite campaign's rows copied over ({@link BenchData#postgresCopy}), so all engines read
+ * the same people under the same ids.
+ * {@code --sql-timeout} cancels any SQL query running longer, reported as "&gt; N s", so one slow filter cannot
+ * stall a run.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true, description = "Segment counts: bitmap index vs SQL vs DuckDB.")
 final class SegmentBenchmark implements Callable<Integer> {
@@ -60,19 +65,33 @@ final class SegmentBenchmark implements Callable<Integer> {
     @Option(names = "--people", description = "Generated people per copy (default: ${DEFAULT-VALUE}).")
     int people = 1_000_000;
 
-    @Option(names = "--copies", description = "Copies of the campaign in the index and DuckDB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--copies", description = "Copies of the campaign, ids offset per copy, in every engine (default: ${DEFAULT-VALUE}).")
     int copies = 1;
 
     @Option(names = "--seconds", description = "Measuring time per filter, operation and engine (default: ${DEFAULT-VALUE}).")
     double seconds = 2;
 
+    @Option(names = "--min-samples", description = "Samples per filter, operation and engine at least, however long they take (default: ${DEFAULT-VALUE}).")
+    int minSamples = 3;
+
+    @Option(names = "--sql-timeout", description = "Seconds after which an SQL query is cancelled and reported as slower (default: none).")
+    double sqlTimeout = 0;
+
     @Option(names = "--engines", split = ",", description = "Engines (default: ${DEFAULT-VALUE}).")
     List<String> engines = List.of("index", "sqlite", "postgresql", "duckdb");
 
-    record Stats(int samples, double p50, double p99) {
+    @Option(names = "--filters", split = ",", description = "Numbers of the filters to run, from 1 (default: all).")
+    List<Integer> only = List.of();
+
+    /** Latencies of one operation, or {@code timedOut} when a call ran past {@code --sql-timeout}. */
+    record Stats(int samples, double p50, double p99, boolean timedOut) {
         static Stats of(List<Long> nanos) {
             long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Stats(s.length, s[(s.length - 1) / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6);
+            return new Stats(s.length, s[(s.length - 1) / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6, false);
+        }
+
+        String cell(double millis, double timeoutSeconds) {
+            return timedOut ? "> " + new java.text.DecimalFormat("0.###").format(timeoutSeconds) + " s" : String.format("%.2f", millis);
         }
     }
 
@@ -80,6 +99,9 @@ final class SegmentBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant now = Instant.now();
         List<Filter> filters = FILTERS.stream().map(SegmentParser::parse).toList();
+        if (!only.isEmpty() && only.stream().anyMatch(n -> n < 1 || n > FILTERS.size())) {
+            throw new IllegalArgumentException("--filters takes numbers from 1 to " + FILTERS.size() + ": " + only);
+        }
         Database sqlite = BenchData.open("sqlite", people);
         long campaign = sqlite.campaigns().all().get(0).id();
         long stride = 1L + ((Number) sqlite.dsl().fetchValue("select max(id) from person")).longValue();
@@ -97,22 +119,23 @@ final class SegmentBenchmark implements Callable<Integer> {
                 total, buildSeconds, index.sizeInBytes(), index.sizeInBytes() / (double) total, heapAfter - heapBefore,
                 (heapAfter - heapBefore) / (double) total);
 
+        QueryTimeout timeouts = new QueryTimeout(sqlTimeout);
         Map<String, SegmentExecutor> executors = new LinkedHashMap<>();
         List<AutoCloseable> open = new ArrayList<>();
         for (String engine : engines) {
             switch (engine) {
                 case "index" -> executors.put(engine, index);
                 case "sqlite", "postgresql" -> {
-                    if (copies != 1) continue;
-                    Database db = engine.equals("sqlite") ? sqlite : BenchData.open("postgresql", people);
-                    executors.put(engine, new SegmentSql(db, campaign));
+                    Database db = copies > 1 ? BenchData.openCopies(engine, people, copies, stride, householdStride)
+                            : engine.equals("sqlite") ? sqlite : BenchData.postgresCopy(people);
+                    executors.put(engine, new SegmentSql(timeouts.apply(db.dsl()), campaign));
                 }
                 case "duckdb" -> {
                     long t = System.nanoTime();
                     Connection duck = duckdb(sqlite, stride, householdStride);
                     open.add(duck);
                     System.out.printf("duckdb: loaded in %.1f s%n", (System.nanoTime() - t) / 1e9);
-                    executors.put(engine, new SegmentSql(DSL.using(duck, SQLDialect.DUCKDB), campaign));
+                    executors.put(engine, new SegmentSql(timeouts.apply(DSL.using(duck, SQLDialect.DUCKDB)), campaign));
                 }
                 default -> throw new IllegalArgumentException("unknown engine " + engine);
             }
@@ -122,34 +145,56 @@ final class SegmentBenchmark implements Callable<Integer> {
         System.out.println("| # | clauses | matches | engine | count p50 ms | count p99 ms | page p50 ms | page p99 ms | samples |");
         System.out.println("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
         for (int i = 0; i < filters.size(); i++) {
+            if (!only.isEmpty() && !only.contains(i + 1)) continue;
             Filter f = filters.get(i);
+            int number = i + 1;
             long expected = index.count(f, now);
             long[] expectedPage = index.firstIds(f, now, PAGE);
             for (var e : executors.entrySet()) {
                 SegmentExecutor ex = e.getValue();
-                long got = ex.count(f, now);
-                if (got != expected || !Arrays.equals(ex.firstIds(f, now, PAGE), expectedPage)) {
-                    throw new IllegalStateException(e.getKey() + " disagrees with the index on filter " + (i + 1) + ": " + got + " vs " + expected);
-                }
-                Stats count = measure(() -> ex.count(f, now));
-                Stats page = measure(() -> ex.firstIds(f, now, PAGE));
-                System.out.printf("| %d | %d | %,d | %s | %.2f | %.2f | %.2f | %.2f | %d / %d |%n", i + 1, clauses(f), expected, e.getKey(),
-                        count.p50(), count.p99(), page.p50(), page.p99(), count.samples(), page.samples());
+                Stats count = measure(() -> ex.count(f, now), got -> {
+                    if ((Long) got != expected) throw disagreement(e.getKey(), number, got + " people vs " + expected);
+                });
+                Stats page = measure(() -> ex.firstIds(f, now, PAGE), got -> {
+                    if (!Arrays.equals((long[]) got, expectedPage)) throw disagreement(e.getKey(), number, "a different first page");
+                });
+                System.out.printf("| %d | %d | %,d | %s | %s | %s | %s | %s | %d / %d |%n", number, clauses(f), expected, e.getKey(),
+                        count.cell(count.p50(), sqlTimeout), count.cell(count.p99(), sqlTimeout), page.cell(page.p50(), sqlTimeout),
+                        page.cell(page.p99(), sqlTimeout), count.samples(), page.samples());
             }
         }
+        timeouts.close();
         for (AutoCloseable c : open) c.close();
         return 0;
     }
 
-    /** Samples for {@code seconds} (at least 3, at most 2,000) after one untimed warm-up call. */
-    private Stats measure(Supplier<Object> op) {
-        op.get();
+    private static IllegalStateException disagreement(String engine, int filter, String what) {
+        return new IllegalStateException(engine + " disagrees with the index on filter " + filter + ": " + what);
+    }
+
+    /**
+     * Samples for {@code seconds} (at least {@code --min-samples}, at most 2,000) after one untimed warm-up call,
+     * whose answer is checked against the index's. A call cancelled by {@code --sql-timeout} ends the sampling: the
+     * operation is reported as slower than the timeout, never dropped (an unchecked answer is not timed either).
+     */
+    private Stats measure(Supplier<Object> op, java.util.function.Consumer<Object> check) {
         List<Long> nanos = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (nanos.size() < 3 || (System.nanoTime() < end && nanos.size() < 2_000)) {
+        long end = 0;
+        while (nanos.size() < minSamples || (System.nanoTime() < end && nanos.size() < 2_000)) {
             long t = System.nanoTime();
-            op.get();
-            nanos.add(System.nanoTime() - t);
+            Object answer;
+            try {
+                answer = op.get();
+            } catch (RuntimeException ex) {
+                if (!QueryTimeout.cancelled()) throw ex;
+                return new Stats(nanos.size(), Double.NaN, Double.NaN, true);
+            }
+            if (end == 0) {
+                check.accept(answer);
+                end = System.nanoTime() + (long) (seconds * 1e9);
+            } else {
+                nanos.add(System.nanoTime() - t);
+            }
         }
         return Stats.of(nanos);
     }

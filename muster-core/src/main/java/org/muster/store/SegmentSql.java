@@ -55,7 +55,9 @@ import org.muster.segment.SegmentExecutor;
  * <p>Clauses on child tables are {@code person.id in (select person_id ... )}, uncorrelated: SQLite builds the set
  * once and PostgreSQL hashes it (a semi-join, or a hashed subplan under {@code not} and {@code or}), where a
  * correlated EXISTS was one index probe per person (seconds at a million people). PostgreSQL hashes a subplan only
- * when it expects it to fit in {@code work_mem}, so queries run with a larger one ({@link #WORK_MEM}).
+ * when it expects it to fit in {@code work_mem}, so queries run with a larger one ({@link #WORK_MEM}). Count clauses
+ * ({@code votes(last N)}, {@code household_size}) are id sets too, grouped once with the comparison in
+ * {@code having}; the people a count of zero (no vote) or one (no household) admits are added explicitly.
  */
 public final class SegmentSql implements SegmentExecutor {
 
@@ -138,13 +140,13 @@ public final class SegmentSql implements SegmentExecutor {
             case Filter.BirthYear by -> compare(PersonTable.BIRTH_YEAR, by.cmp(), by.year());
             case Filter.Age age -> condition(age.asBirthYear(now.atZone(ZoneOffset.UTC).getYear()), now);
             case Filter.Support s -> compare(PersonTable.SUPPORT_LEVEL, s.cmp(), s.level());
-            case Filter.HouseholdSize h -> compare(householdSize(), h.cmp(), h.size());
+            case Filter.HouseholdSize h -> householdSize(h.cmp(), h.size());
             case Filter.Score s -> PersonTable.ID.in(select(ScoreTable.PERSON_ID).from(ScoreTable.T)
                     .where(ScoreTable.NAME.eq(s.name())).and(compare(ScoreTable.VALUE, s.cmp(), s.value())));
             case Filter.Voted v -> PersonTable.ID.in(select(VoteHistoryTable.PERSON_ID).from(VoteHistoryTable.T)
                     .where(election(v.election()))
                     .and(v.method() == null ? noCondition() : upper(VoteHistoryTable.METHOD).eq(v.method())));
-            case Filter.VoteCount vc -> compare(votesInLast(vc.elections()), vc.cmp(), vc.count());
+            case Filter.VoteCount vc -> votesInLast(vc.elections(), vc.cmp(), vc.count());
             case Filter.Contacted c -> PersonTable.ID.in(select(ActivityTable.PERSON_ID).from(ActivityTable.T)
                     .where(c.type() == null ? noCondition() : ActivityTable.TYPE.eq(c.type()))
                     .and(ActivityTable.AT.ge((Math.floorDiv(now.toEpochMilli(), DAY_MILLIS) - c.days()) * DAY_MILLIS)));
@@ -237,16 +239,25 @@ public final class SegmentSql implements SegmentExecutor {
                 .and(upper(VoteHistoryTable.ELECTION_NAME).like("%" + e.kind()));
     }
 
-    /** 1 for a person without a household, else the number of people in it. */
-    private static Field<Integer> householdSize() {
-        Table<Record> members = PersonTable.T.as("hh");
+    /**
+     * Household size (1 without a household, else its number of people) compared with {@code size}: the households
+     * of matching size grouped once, where a count per person was one probe of the household per candidate row.
+     */
+    private static Condition householdSize(Cmp cmp, int size) {
         Field<Long> memberHousehold = field(name("hh", "household_id"), SQLDataType.BIGINT);
-        return when(PersonTable.HOUSEHOLD_ID.isNull(), inline(1))
-                .otherwise(field(select(DSL.count()).from(members).where(memberHousehold.eq(PersonTable.HOUSEHOLD_ID))));
+        // The null check keeps the clause two-valued under not: null in (...) is unknown, not false.
+        Condition sized = PersonTable.HOUSEHOLD_ID.isNotNull().and(PersonTable.HOUSEHOLD_ID.in(select(memberHousehold).from(PersonTable.T.as("hh"))
+                .where(memberHousehold.isNotNull()).groupBy(memberHousehold).having(compare(DSL.count(), cmp, size))));
+        return cmp.test(1, size) ? PersonTable.HOUSEHOLD_ID.isNull().or(sized) : sized;
     }
 
-    /** Distinct election dates voted on among the campaign's last {@code n} election dates. */
-    private Field<Integer> votesInLast(int n) {
+    /**
+     * The number of distinct dates voted on among the campaign's last {@code n} election dates, compared with
+     * {@code k}, as one grouped set of voters (a count per person made PostgreSQL's first page take minutes at a
+     * million people). People outside the set voted on none of those dates, a count of 0: when 0 itself compares
+     * true they belong, so the answer is everyone but the voters whose count compares false.
+     */
+    private Condition votesInLast(int n, Cmp cmp, int k) {
         Table<Record> v2 = VoteHistoryTable.T.as("v2");
         Table<Record> p2 = PersonTable.T.as("p2");
         Field<LocalDate> v2Date = field(name("v2", "election_date"), SQLDataType.LOCALDATE);
@@ -254,8 +265,11 @@ public final class SegmentSql implements SegmentExecutor {
                 .join(p2).on(field(name("p2", "id"), SQLDataType.BIGINT).eq(field(name("v2", "person_id"), SQLDataType.BIGINT)))
                 .where(field(name("p2", "campaign_id"), SQLDataType.BIGINT).eq(campaignId))
                 .orderBy(v2Date.desc()).limit(n);
-        return field(select(countDistinct(VoteHistoryTable.ELECTION_DATE)).from(VoteHistoryTable.T)
-                .where(VoteHistoryTable.PERSON_ID.eq(PersonTable.ID)).and(VoteHistoryTable.ELECTION_DATE.in(lastDates)));
+        Condition counts = compare(countDistinct(VoteHistoryTable.ELECTION_DATE), cmp, k);
+        boolean zeroMatches = cmp.test(0, k);
+        var voters = select(VoteHistoryTable.PERSON_ID).from(VoteHistoryTable.T).where(VoteHistoryTable.ELECTION_DATE.in(lastDates))
+                .groupBy(VoteHistoryTable.PERSON_ID).having(zeroMatches ? DSL.not(counts) : counts);
+        return zeroMatches ? PersonTable.ID.notIn(voters) : PersonTable.ID.in(voters);
     }
 
     /** The newest ledger row for the channel (by time, then id) says GRANTED. */

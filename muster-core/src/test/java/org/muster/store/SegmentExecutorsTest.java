@@ -45,6 +45,44 @@ class SegmentExecutorsTest {
         }
     }
 
+    /**
+     * The count clauses compiled as grouped id sets at their edges: a count of 0 (people with no vote or no household
+     * must be included when 0 or 1 compares true), the window's full size and beyond, every operator, alone and negated.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void countClausesAgreeAtTheirEdges(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            Instant now = Instant.now();
+            long campaign = db.campaigns().create("Segments", "NC").id();
+            SegmentFixtures.populate(db, campaign, 300, 21, now);
+            SegmentFixtures.populate(db, db.campaigns().create("Other", "NC").id(), 40, 22, now);
+            SegmentSql sql = new SegmentSql(db, campaign);
+            SegmentIndex index = SegmentIndex.build(new JooqSegmentSource(db), campaign);
+            int dates = SegmentFixtures.ELECTION_DATES.length;
+            for (Filter.Cmp cmp : Filter.Cmp.values()) {
+                for (int last : new int[] {1, 3, dates, dates + 2}) {
+                    for (int k : new int[] {0, 1, last - 1, last, last + 1}) {
+                        if (k < 0) continue;
+                        assertSame(sql, index, new Filter.VoteCount(last, cmp, k), now);
+                    }
+                }
+                for (int size = 0; size <= 4; size++) assertSame(sql, index, new Filter.HouseholdSize(cmp, size), now);
+            }
+            // The edges must be reachable in the data: someone voted on none of the dates, someone on all of them.
+            assertThat(index.count(SegmentParser.parse("votes(last " + dates + ") = 0"), now)).isPositive();
+            assertThat(index.count(SegmentParser.parse("votes(last " + dates + ") = " + dates), now)).isPositive();
+        }
+    }
+
+    private static void assertSame(SegmentSql sql, SegmentIndex index, Filter filter, Instant now) {
+        for (Filter f : List.of(filter, new Filter.Not(filter), new Filter.And(List.of(SegmentParser.parse("party = DEM"), filter)))) {
+            assertThat(sql.ids(f, now)).as("people matching %s", f).containsExactly(index.ids(f, now));
+            assertThat(sql.count(f, now)).as("count of %s", f).isEqualTo(index.count(f, now));
+            assertThat(sql.firstIds(f, now, 10)).as("first page of %s", f).containsExactly(index.firstIds(f, now, 10));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void indexFollowsChangesThroughTheOutbox(Supplier<Database> open) {
