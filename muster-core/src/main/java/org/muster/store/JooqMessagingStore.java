@@ -502,7 +502,7 @@ public final class JooqMessagingStore implements MessagingStore {
                     ActivityTable.SUMMARY, ActivityTable.ACTOR);
             Batch events = Outbox.batch(tx);
             for (long p : persons) {
-                activities.add(p, ms, "email.bounce", clip(address + " is undeliverable: " + detail), "messaging");
+                activities.add(p, ms, "email.undeliverable", clip(address + " is undeliverable: " + detail), "messaging");
                 Outbox.add(events, ms, "person", p, "person.updated");
             }
             activities.execute();
