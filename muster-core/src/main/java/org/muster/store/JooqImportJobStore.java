@@ -5,7 +5,9 @@ import static org.muster.store.ImportTables.ImportJobTable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.muster.people.NewPerson;
 import org.muster.people.PersonStore.UpsertResult;
 import org.muster.people.PersonStore.VoteResult;
@@ -30,6 +33,8 @@ final class JooqImportJobStore implements ImportJobStore {
     private final DSLContext dsl;
     private final AtomicLong insertedSinceAnalyze = new AtomicLong();
     private final AtomicLong insertedAtLastAnalyze = new AtomicLong();
+    /** Each running job's first-load filters (empty when it is not a first load), until its voter file is done. */
+    private final Map<Long, Optional<FirstLoad>> firstLoads = new ConcurrentHashMap<>();
 
     JooqImportJobStore(DSLContext dsl) {
         this.dsl = dsl;
@@ -81,18 +86,33 @@ final class JooqImportJobStore implements ImportJobStore {
     @Override
     public ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
                                          long line, long offset) {
-        ImportJob.Counts delta = dsl.transactionResult(cfg -> {
+        FirstLoad firstLoad = firstLoads.computeIfAbsent(jobId, id -> FirstLoad.of(dsl, id, campaignId)).orElse(null);
+        ImportJob.Counts delta;
+        try {
+            delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
+        } catch (DataAccessException e) {
+            if (firstLoad == null) throw e;
+            // Another writer may have inserted a key the filters do not know: rebuild them and try once more.
+            firstLoads.remove(jobId);
+            firstLoad = firstLoads.computeIfAbsent(jobId, id -> FirstLoad.of(dsl, id, campaignId)).orElse(null);
+            delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
+        }
+        analyzeWhenGrown(delta.created());
+        return delta;
+    }
+
+    private ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
+                                          long line, long offset, FirstLoad firstLoad) {
+        return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long now = System.currentTimeMillis();
             UpsertResult r = people.isEmpty() ? UpsertResult.NONE
-                    : RegistrationUpsert.upsert(tx, campaignId, people, now);
+                    : RegistrationUpsert.upsert(tx, campaignId, people, now, firstLoad);
             ImportJob.Counts d = new ImportJob.Counts(r.created(), r.updated(), r.unchanged(), errors.size(),
                     r.votes().added(), r.votes().existing(), r.votes().unmatched());
             checkpoint(tx, jobId, ImportJob.Phase.VOTERS, d, errors, line, offset, now);
             return d;
         });
-        analyzeWhenGrown(delta.created());
-        return delta;
     }
 
     /**
@@ -160,6 +180,7 @@ final class JooqImportJobStore implements ImportJobStore {
 
     @Override
     public void rebuildIndexes(long jobId, BiConsumer<Integer, Integer> progress) {
+        firstLoads.remove(jobId);
         int total = DeferredIndexes.pending(dsl, jobId);
         if (total == 0) return;
         dsl.update(ImportJobTable.T).set(ImportJobTable.PHASE, ImportJob.Phase.INDEXES.name())
@@ -176,6 +197,7 @@ final class JooqImportJobStore implements ImportJobStore {
 
     @Override
     public void finish(long jobId, ImportJob.Status status, String message) {
+        firstLoads.remove(jobId);
         long now = System.currentTimeMillis();
         var update = dsl.update(ImportJobTable.T).set(ImportJobTable.STATUS, status.name())
                 .set(ImportJobTable.MESSAGE, message).set(ImportJobTable.UPDATED_AT, now)

@@ -80,8 +80,14 @@ final class JooqPersonStore implements PersonStore {
 
     /** The body of {@link #insert}, inside a transaction the caller owns (an import commits its checkpoint too). */
     static List<Long> insertIn(DSLContext tx, long campaignId, List<NewPerson> people, long now) {
+        return insertIn(tx, campaignId, people, now, keys -> householdIds(tx, campaignId, keys));
+    }
+
+    /** @param householdIds the ids of households by address key, creating the missing ones */
+    static List<Long> insertIn(DSLContext tx, long campaignId, List<NewPerson> people, long now,
+                               Function<Set<String>, Map<String, Long>> householdIds) {
         Map<String, Long> origins = originIds(tx, campaignId, distinct(people, NewPerson::origin), now);
-        Map<String, Long> households = householdIds(tx, campaignId, distinct(people, NewPerson::householdKey));
+        Map<String, Long> households = householdIds.apply(distinct(people, NewPerson::householdKey));
         Map<String, Long> tags = tagIds(tx, campaignId,
                 people.stream().flatMap(p -> p.tags().stream()).collect(LinkedHashSet::new, Set::add, Set::addAll));
         List<Long> ids = allocatePersonIds(tx, people.size());
@@ -282,14 +288,22 @@ final class JooqPersonStore implements PersonStore {
      * SQLite: the transaction is IMMEDIATE, so it holds the write lock and max(id) cannot move under it.
      */
     private static List<Long> allocatePersonIds(DSLContext tx, int count) {
+        // a merged-away person's id stays taken: an undo brings that person back under it
+        return allocateIds(tx, PersonTable.T, PersonTable.ID, count,
+                tx.dialect() == SQLDialect.POSTGRES ? 0 : JooqMatchStore.highestMergedId(tx));
+    }
+
+    /**
+     * Ids for rows about to be inserted into a table with an identity key: from its sequence on PostgreSQL, after
+     * the larger of its highest id and {@code floor} on SQLite (whose IMMEDIATE transaction holds the write lock).
+     */
+    static List<Long> allocateIds(DSLContext tx, org.jooq.Table<Record> table, Field<Long> id, int count, long floor) {
         List<Long> ids = new ArrayList<>(count);
         if (tx.dialect() == SQLDialect.POSTGRES) {
-            ids.addAll(tx.fetch("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, ?)", count)
-                    .getValues(0, Long.class));
+            ids.addAll(tx.fetch("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)",
+                    table.getName(), count).getValues(0, Long.class));
         } else {
-            // a merged-away person's id stays taken: an undo brings that person back under it
-            long max = Math.max(tx.select(DSL.coalesce(DSL.max(PersonTable.ID), 0L)).from(PersonTable.T).fetchOne(0, Long.class),
-                    JooqMatchStore.highestMergedId(tx));
+            long max = Math.max(tx.select(DSL.coalesce(DSL.max(id), 0L)).from(table).fetchOne(0, Long.class), floor);
             for (int i = 1; i <= count; i++) ids.add(max + i);
         }
         return ids;

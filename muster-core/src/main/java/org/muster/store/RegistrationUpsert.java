@@ -47,6 +47,14 @@ final class RegistrationUpsert {
     }
 
     static UpsertResult upsert(DSLContext tx, long campaignId, List<NewPerson> people, long now) {
+        return upsert(tx, campaignId, people, now, null);
+    }
+
+    /**
+     * @param firstLoad the job's first-load filters (registrations and households it certainly does not have are
+     *                  inserted without a lookup), or null to look every key up
+     */
+    static UpsertResult upsert(DSLContext tx, long campaignId, List<NewPerson> people, long now, FirstLoad firstLoad) {
         // A registration listed twice in one batch: the later row is the newer state of it.
         Map<RegKey, NewPerson> byKey = new LinkedHashMap<>();
         int repeated = 0;
@@ -58,7 +66,14 @@ final class RegistrationUpsert {
             Registration r = p.registrations().getFirst();
             if (byKey.put(new RegKey(r.state(), r.registrationId()), p) != null) repeated++;
         }
-        Map<RegKey, Known> known = lookup(tx, campaignId, byKey.keySet());
+        Set<RegKey> maybeKnown = byKey.keySet();
+        if (firstLoad != null) {
+            maybeKnown = new HashSet<>();
+            for (RegKey k : byKey.keySet()) {
+                if (firstLoad.mayHave(k.state(), k.registrationId())) maybeKnown.add(k);
+            }
+        }
+        Map<RegKey, Known> known = lookup(tx, campaignId, maybeKnown);
         List<NewPerson> created = new ArrayList<>();
         Map<Long, NewPerson> existing = new LinkedHashMap<>();
         Map<Long, Record> registrations = new HashMap<>();
@@ -71,7 +86,15 @@ final class RegistrationUpsert {
                 registrations.put(k.personId(), k.registration());
             }
         });
-        JooqPersonStore.insertIn(tx, campaignId, created, now);
+        if (firstLoad == null) {
+            JooqPersonStore.insertIn(tx, campaignId, created, now);
+        } else {
+            for (NewPerson p : created) {
+                Registration r = p.registrations().getFirst();
+                firstLoad.inserting(r.state(), r.registrationId());
+            }
+            JooqPersonStore.insertIn(tx, campaignId, created, now, keys -> firstLoad.householdIds(tx, campaignId, keys));
+        }
         int updated = new Changes(tx, campaignId, now).apply(existing, registrations);
         List<RegisteredVote> votes = new ArrayList<>();
         for (NewPerson p : existing.values()) {
