@@ -61,10 +61,21 @@ final class StreetWords {
         if (a.streetNumber != null && b.streetNumber != null && !a.streetNumber.equals(b.streetNumber)) return false;
         for (String x : a.streetNames) {
             for (String y : b.streetNames) {
-                if (x.equals(y)) return true;
-                if (x.length() >= 5 && y.length() >= 5 && Similarity.damerauLevenshtein(x, y, 1) <= 1) return true;
+                if (x.equals(y) || oneTypoApart(x, y)) return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Words of five or more letters one edit apart. One edit leaves the first or the last letter in place, a cheap
+     * test that spares most pairs the edit distance.
+     */
+    private static boolean oneTypoApart(String x, String y) {
+        int lx = x.length();
+        int ly = y.length();
+        if (lx < 5 || ly < 5 || Math.abs(lx - ly) > 1) return false;
+        if (x.charAt(0) != y.charAt(0) && x.charAt(lx - 1) != y.charAt(ly - 1)) return false;
+        return Similarity.damerauLevenshtein(x, y, 1) <= 1;
     }
 }
