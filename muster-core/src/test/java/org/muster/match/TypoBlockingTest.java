@@ -101,7 +101,7 @@ class TypoBlockingTest {
     @Test
     void theIncrementalIndexFindsARecordThroughATypoRuleOnly() throws IOException {
         MatchConfig config = MatchConfig.defaults();
-        SyntheticPeople people = new SyntheticPeople(2000, 0.0, 5);
+        SyntheticPeople people = new SyntheticPeople(1000, 0.0, 5);
         MatchModel model = new Matcher(config).dedupe(people.records).model();
         MatchRecord known = MatchRecord.builder("known").first("Bartholomew").last("Quackenbush").zip("27601")
                 .address("12 Oak St").birthDate(1950, 3, 4).build();
