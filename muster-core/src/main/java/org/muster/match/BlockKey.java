@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum BlockKey {
     FIRST, LAST, FIRST_PHONETIC, LAST_PHONETIC, LAST_NYSIIS, FIRST_INITIAL, LAST_INITIAL, INITIALS, DOB, BIRTH_YEAR,
     BIRTH_MONTH_DAY, ZIP, CITY, STATE, EMAIL, EMAIL_USER, PHONE, SSN, STREET, NAMES, NAMES_PHONETIC, FIRST_LETTERS, LAST_LETTERS, NAME_TOKEN,
-    NAME_LETTERS;
+    NAME_LETTERS, NAME_EDITS, EMAIL_USER_EDITS, BIRTH_YEAR_NEAR, BIRTH_MONTH_NEAR;
 
     private static final String[] NONE = new String[0];
 
@@ -35,19 +35,29 @@ public enum BlockKey {
             case NAMES_PHONETIC -> unordered(r.firstPhonetic, r.lastPhonetic);
             case FIRST_LETTERS -> letters(r.get(Field.FIRST));
             case LAST_LETTERS -> letters(r.get(Field.LAST));
-            case NAME_TOKEN, NAME_LETTERS -> throw new IllegalStateException(this + " has several values: use values()");
+            case NAME_TOKEN, NAME_LETTERS, NAME_EDITS, EMAIL_USER_EDITS, BIRTH_YEAR_NEAR, BIRTH_MONTH_NEAR -> throw new IllegalStateException(this + " has several values: use values()");
         };
     }
 
     /**
      * Every value of this key for the record: one for most keys; for {@code name_token} and {@code name_letters}
      * the first and the last name each, so records whose names sit in different fields (one name missing, or both
-     * swapped) still share a block.
+     * swapped) still share a block. The typo-tolerant keys have several values so that two values one typing error
+     * apart share at least one: {@code name_edits} and {@code email_user_edits} hold the text and every spelling
+     * with one character deleted (the symmetric-deletion neighbourhood: a substitution, insertion, deletion or swap
+     * of adjacent characters leaves a common spelling); {@code birth_year_near} the year with its last digit and
+     * with its tens digit unknown (same decade, or a typed decade digit); {@code birth_month_near} the month and
+     * the next (months one apart, December next to January).
      */
     String[] values(MatchRecord r) {
         return switch (this) {
             case NAME_TOKEN -> both(r.get(Field.FIRST), r.get(Field.LAST));
             case NAME_LETTERS -> both(letters(r.get(Field.FIRST)), letters(r.get(Field.LAST)));
+            case NAME_EDITS -> TypoNeighbours.deletions(r.get(Field.FIRST), r.get(Field.LAST));
+            case EMAIL_USER_EDITS -> TypoNeighbours.deletions(emailUser(r.get(Field.EMAIL)), null);
+            case BIRTH_YEAR_NEAR -> r.birthYear == 0 ? NONE : TypoNeighbours.yearMasks(r.birthYear);
+            case BIRTH_MONTH_NEAR -> r.birthMonth == 0 ? NONE
+                    : new String[] {Integer.toString(r.birthMonth), Integer.toString(r.birthMonth % 12 + 1)};
             default -> {
                 String v = of(r);
                 yield v == null ? NONE : new String[] {v};
@@ -69,11 +79,12 @@ public enum BlockKey {
         return switch (this) {
             // names, names_phonetic and the per-name keys read the last name too: as training rules they would
             // teach "last" wrongly
-            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS, NAMES, NAMES_PHONETIC, FIRST_LETTERS, NAME_TOKEN, NAME_LETTERS -> "first";
+            case FIRST, FIRST_PHONETIC, FIRST_INITIAL, INITIALS, NAMES, NAMES_PHONETIC, FIRST_LETTERS, NAME_TOKEN, NAME_LETTERS,
+                    NAME_EDITS -> "first";
             case LAST, LAST_PHONETIC, LAST_NYSIIS, LAST_INITIAL, LAST_LETTERS -> "last";
-            case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY -> "dob";
+            case DOB, BIRTH_YEAR, BIRTH_MONTH_DAY, BIRTH_YEAR_NEAR, BIRTH_MONTH_NEAR -> "dob";
             case STREET, ZIP, CITY -> "residence";
-            case EMAIL_USER -> "email";
+            case EMAIL_USER, EMAIL_USER_EDITS -> "email";
             default -> name().toLowerCase(Locale.ROOT);
         };
     }

@@ -32,7 +32,12 @@ public final class Blocking {
         int n = records.size();
         String[][][] blocks = new String[rules.size()][n][];
         for (int r = 0; r < rules.size(); r++) {
-            for (int i = 0; i < n; i++) blocks[r][i] = rules.get(r).blocksOf(records.get(i));
+            for (int i = 0; i < n; i++) {
+                String[] own = rules.get(r).blocksOf(records.get(i));
+                // sorted, so the first block two records share is found by one merge (typo keys have dozens)
+                if (own.length > 1) java.util.Arrays.sort(own);
+                blocks[r][i] = own;
+            }
         }
         CandidatePairs pairs = new CandidatePairs();
         ByteList ruleOf = new ByteList();
@@ -79,19 +84,23 @@ public final class Blocking {
                 && !block.equals(firstShared(blocks[rule][i], blocks[rule][j], oversized.get(rule)));
     }
 
-    /** The alphabetically first block both records fall in, leaving out skipped ones; null when none. */
+    /** The alphabetically first block both sorted block lists hold, leaving out skipped ones; null when none. */
     private static String firstShared(String[] a, String[] b, Set<String> skipped) {
-        String first = null;
-        for (String x : a) {
-            if (first != null && x.compareTo(first) >= 0) continue;
-            for (String y : b) {
-                if (x.equals(y) && !skipped.contains(x)) {
-                    first = x;
-                    break;
-                }
+        int x = 0;
+        int y = 0;
+        while (x < a.length && y < b.length) {
+            int c = a[x].compareTo(b[y]);
+            if (c < 0) {
+                x++;
+            } else if (c > 0) {
+                y++;
+            } else {
+                if (!skipped.contains(a[x])) return a[x];
+                x++;
+                y++;
             }
         }
-        return first;
+        return null;
     }
 
     private static final class ByteList {

@@ -30,7 +30,9 @@ public final class Comparisons {
      * Where someone lives, as one comparison because street, zip and city agree together (as separate comparisons
      * their weights would be counted three times over): same street address (zip agreeing or unknown), same street
      * address in another zip, similar street in the same zip, similar street with a zip one typo away or the same
-     * city, same zip, same city.
+     * city, same zip, same city, same street name and house number in another zip and city. A street is similar
+     * when the whole addresses are (Jaro-Winkler >= 0.92) or their words are: a street name word in common, within
+     * one typing error, and house numbers that agree or are unknown.
      */
     public static Comparison residence() {
         return new ResidenceComparison();
@@ -168,8 +170,9 @@ public final class Comparisons {
         private static final int CITY = Field.CITY.ordinal();
 
         ResidenceComparison() {
-            super("residence", List.of("same city", "same zip", "similar street, zip or city nearly the same",
-                    "similar street, same zip", "same street address, zip differs", "same street address"));
+            super("residence", List.of("same street, zip and city differ", "same city", "same zip",
+                    "similar street, zip or city nearly the same", "similar street, same zip",
+                    "same street address, zip differs", "same street address"));
         }
 
         @Override
@@ -179,17 +182,24 @@ public final class Comparisons {
             boolean zipKnown = x[ZIP] != null && y[ZIP] != null;
             boolean sameZip = zipKnown && x[ZIP].equals(y[ZIP]);
             if (x[ADDRESS] != null && y[ADDRESS] != null) {
-                if (x[ADDRESS].equals(y[ADDRESS])) return sameZip || !zipKnown ? 7 : 6;
+                if (x[ADDRESS].equals(y[ADDRESS])) return sameZip || !zipKnown ? 8 : 7;
                 // A typed zip (one digit off or two swapped) or the same city keeps a similar street meaningful;
                 // checked before the street's Jaro-Winkler, the costly part, which most pairs then skip.
-                int similarStreetLevel = sameZip ? 5
-                        : zipKnown && Similarity.damerauLevenshtein(x[ZIP], y[ZIP], 1) <= 1 || sameCity(x, y) ? 4 : 0;
-                if (similarStreetLevel > 0 && Similarity.jaroWinkler(x[ADDRESS], y[ADDRESS]) >= 0.92) {
+                int similarStreetLevel = sameZip ? 6
+                        : zipKnown && Similarity.damerauLevenshtein(x[ZIP], y[ZIP], 1) <= 1 || sameCity(x, y) ? 5 : 0;
+                // The street's words catch what the whole-string similarity misses: a second address line on one
+                // side only, words run together or typed in another order.
+                if (similarStreetLevel > 0 && (StreetWords.sameStreet(a, b)
+                        || Similarity.jaroWinkler(x[ADDRESS], y[ADDRESS]) >= 0.92)) {
                     return similarStreetLevel;
                 }
+                if (similarStreetLevel == 0 && a.streetNumber != null && b.streetNumber != null
+                        && StreetWords.sameStreet(a, b)) {
+                    return 2;
+                }
             }
-            if (sameZip) return 3;
-            if (sameCity(x, y)) return 2;
+            if (sameZip) return 4;
+            if (sameCity(x, y)) return 3;
             boolean known = zipKnown || x[ADDRESS] != null && y[ADDRESS] != null || x[CITY] != null && y[CITY] != null;
             return known ? 1 : 0;
         }

@@ -27,6 +27,9 @@ public final class MatchRecord {
     final String firstPhonetic;
     final String lastPhonetic;
     final String lastNysiis;
+    /** House number and street name words of the address (see {@link StreetWords}). */
+    final String streetNumber;
+    final String[] streetNames;
 
     private MatchRecord(Builder b) {
         this.id = b.id;
@@ -48,6 +51,8 @@ public final class MatchRecord {
         String last = text[Field.LAST.ordinal()];
         String nysiis = last == null ? null : NYSIIS.encode(last);
         this.lastNysiis = nysiis == null || nysiis.isEmpty() ? null : nysiis;
+        this.streetNumber = StreetWords.number(text[Field.ADDRESS.ordinal()]);
+        this.streetNames = StreetWords.names(text[Field.ADDRESS.ordinal()]);
     }
 
     private static String phonetic(String name) {

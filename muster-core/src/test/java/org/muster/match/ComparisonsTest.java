@@ -58,6 +58,8 @@ class ComparisonsTest {
         assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("27610").build()))
                 .isEqualTo("similar street, zip or city nearly the same");
         assertThat(level(residence, a, person("a", "b").address("12 Oak Street").zip("28801").build()))
+                .isEqualTo("same street, zip and city differ");
+        assertThat(level(residence, a, person("a", "b").address("14 Oak Street").zip("28801").build()))
                 .isEqualTo("different");
         assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27601").build())).isEqualTo("same zip");
         assertThat(level(residence, a, person("a", "b").address("9 Elm St").zip("27610").city("raleigh").build()))
