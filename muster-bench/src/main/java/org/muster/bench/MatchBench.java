@@ -89,14 +89,11 @@ public final class MatchBench implements Callable<Integer> {
                 + " | clusters pairwise P / R / F1 | B-cubed F1 | seconds |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<Matcher.Run> speedRuns = new ArrayList<>();
-        MatchConfig splinkConfig;
-        try (var in = new java.io.InputStreamReader(MatchBench.class.getResourceAsStream("splink-match.properties"),
-                StandardCharsets.UTF_8)) {
-            splinkConfig = MatchConfig.read(in);
-        }
+        MatchConfig splinkConfig = campaignFile("splink-match.properties");
+        MatchConfig febrlConfig = campaignFile("febrl-match.properties");
         for (Labelled set : sets) {
             if (!set.name.contains(only)) continue;
-            MatchConfig setConfig = set.name.startsWith("Splink") ? splinkConfig : config;
+            MatchConfig setConfig = set.name.startsWith("Splink") ? splinkConfig : set.name.startsWith("FEBRL") ? febrlConfig : config;
             if (threshold != null) setConfig = setConfig.withMatchThreshold(threshold);
             Matcher matcher = new Matcher(setConfig);
             long start = System.nanoTime();
@@ -283,6 +280,13 @@ public final class MatchBench implements Callable<Integer> {
         }
         return new Labelled(String.format(Locale.ROOT, "generated NC voter file (%,d people)", people), records,
                 records.stream().map(r -> truePerson.get(r.id())).toArray(), false);
+    }
+
+    /** A data set's campaign file, as its campaign would write it: its keys over the shipped defaults. */
+    private static MatchConfig campaignFile(String resource) throws IOException {
+        try (var in = new java.io.InputStreamReader(MatchBench.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            return MatchConfig.read(in);
+        }
     }
 
     private Labelled febrl(String name, boolean ssn, String... files) throws IOException {
