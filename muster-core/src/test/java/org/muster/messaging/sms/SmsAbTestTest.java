@@ -106,7 +106,7 @@ class SmsAbTestTest {
                 assertThat(job.test().testSentAt()).isEqualTo(MORNING_EAST);
                 List<SmsStore.VariantResult> results = store.testResults(job.id(), 3);
                 assertThat(results).extracting(SmsStore.VariantResult::sent).containsExactly(120L, 120L, 120L);
-                assertThat(results.get(1).replies()).isGreaterThan(results.get(0).replies() + 20);
+                assertThat(results.get(1).successes()).isGreaterThan(results.get(0).successes() + 20);
                 // the personalised winner text went to a held person
                 assertThat(gateway.lastText.values()).anyMatch(t -> t.matches("B: P\\d+, we need you Saturday. Reply YES"));
             }
@@ -160,7 +160,7 @@ class SmsAbTestTest {
                 assertThat(bRecipients).hasSize(100);
 
                 for (String phone : bRecipients.subList(0, 50)) peer.deliverMessage(phone, "Yes, count me in");
-                Await.until("fifty replies are recorded", () -> store.testResults(job.id(), 2).get(1).replies() == 50);
+                Await.until("fifty replies are recorded", () -> store.testResults(job.id(), 2).get(1).successes() == 50);
                 clock.advance(Duration.ofMinutes(1));
                 assertThat(runner.runDue(job).finished()).isTrue();
 
