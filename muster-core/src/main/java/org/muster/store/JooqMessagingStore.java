@@ -6,8 +6,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
-import static org.muster.store.DonationEventTables.DonationTable;
-import static org.muster.store.DonationEventTables.EventAttendanceTable;
 import static org.muster.store.MessagingTables.EventTable;
 import static org.muster.store.MessagingTables.KeyTable;
 import static org.muster.store.MessagingTables.PERSON_EMAIL_STATUS;
@@ -368,10 +366,7 @@ public final class JooqMessagingStore implements MessagingStore {
         }
         Field<Long> end = until;
         Condition did = switch (metric) {
-            case DONATION -> exists(selectOne().from(DonationTable.T).where(DonationTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                    .and(DonationTable.DONATED_AT.between(RecipientTable.SENT_AT, end)));
-            case SIGNUP -> exists(selectOne().from(EventAttendanceTable.T).where(EventAttendanceTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                    .and(EventAttendanceTable.REGISTERED_AT.between(RecipientTable.SENT_AT, end)));
+            case DONATION, SIGNUP -> Attribution.outcome(metric, RecipientTable.PERSON_ID, RecipientTable.SENT_AT, end);
             case OPEN, CLICK, REPLY -> exists(selectOne().from(EventTable.T).where(EventTable.RECIPIENT_ID.eq(RecipientTable.ID))
                     .and(EventTable.KIND.eq(metric.eventKind())).and(EventTable.AT.le(end)));
         };

@@ -26,11 +26,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.muster.messaging.AudienceRules;
+import org.muster.messaging.Metric;
 import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsJob;
@@ -120,10 +122,11 @@ public final class JooqSmsStore implements SmsStore {
             DSLContext tx = cfg.dsl();
             long id = tx.insertInto(JobTable.T, JobTable.CAMPAIGN_ID, JobTable.NAME, JobTable.FILTER, JobTable.BODY, JobTable.STATUS,
                             JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT, JobTable.TEST_FRACTION,
-                            JobTable.SEED, JobTable.DECIDE_WITHIN, JobTable.RULES, JobTable.SENDER, JobTable.SEND_AT)
+                            JobTable.SEED, JobTable.DECIDE_WITHIN, JobTable.RULES, JobTable.SENDER, JobTable.SEND_AT, JobTable.METRIC)
                     .values(campaignId, name, filter, text.body(), SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now,
                             test == null ? null : test.testFraction(), test == null ? 0L : test.seed(), test == null ? 0L : test.decideWithin().toMillis(),
-                            rules.format(), text.sender(), text.sendAt() == null ? null : text.notBefore())
+                            rules.format(), text.sender(), text.sendAt() == null ? null : text.notBefore(),
+                            (test == null ? Metric.REPLY : test.metric()).name())
                     .returningResult(JobTable.ID).fetchOne().value1();
             if (test != null) {
                 Batch variants = new Batch(tx, VariantTable.T, VariantTable.JOB_ID, VariantTable.VARIANT, VariantTable.BODY, VariantTable.SENDER,
@@ -196,7 +199,7 @@ public final class JooqSmsStore implements SmsStore {
         Long finished = r.get(JobTable.FINISHED_AT);
         Long testSent = r.get(JobTable.TEST_SENT_AT);
         SmsJob.Test test = variants == null ? null : new SmsJob.Test(variants, r.get(JobTable.TEST_FRACTION), r.get(JobTable.SEED),
-                Duration.ofMillis(r.get(JobTable.DECIDE_WITHIN)), testSent == null ? null : Instant.ofEpochMilli(testSent),
+                Duration.ofMillis(r.get(JobTable.DECIDE_WITHIN)), Metric.valueOf(r.get(JobTable.METRIC)), testSent == null ? null : Instant.ofEpochMilli(testSent),
                 r.get(JobTable.WINNER), r.get(JobTable.DECISION));
         return new SmsJob(r.get(JobTable.ID), r.get(JobTable.CAMPAIGN_ID), r.get(JobTable.NAME), r.get(JobTable.FILTER), r.get(JobTable.BODY),
                 SmsJob.Status.valueOf(r.get(JobTable.STATUS)), SendHours.ofMinutes(r.get(JobTable.SEND_FROM), r.get(JobTable.SEND_UNTIL)),
@@ -251,7 +254,7 @@ public final class JooqSmsStore implements SmsStore {
 
     /** One prepared statement for a whole batch of outcomes; in_doubt only ever turns on. */
     private static final String RECORD_SQL = "update sms_recipient set status = ?, gateway_id = ?, error = ?, not_before = ?, updated_at = ?,"
-            + " attempts = attempts + ?, in_doubt = (in_doubt or ?) where id = ? and status = 'SENDING'";
+            + " sent_at = case when ? = 'SENT' then ? else sent_at end, attempts = attempts + ?, in_doubt = (in_doubt or ?) where id = ? and status = 'SENDING'";
 
     @Override
     public void record(List<Outcome> outcomes, long now) {
@@ -263,7 +266,8 @@ public final class JooqSmsStore implements SmsStore {
             for (int i = 0; i < rows.length; i++) {
                 Outcome o = outcomes.get(i);
                 boolean counts = o.status() == RecipientStatus.SENT || o.inDoubt();
-                rows[i] = new Object[] {o.status().name(), o.gatewayId(), o.error(), o.notBefore(), now, counts ? 1 : 0, o.inDoubt(), o.id()};
+                rows[i] = new Object[] {o.status().name(), o.gatewayId(), o.error(), o.notBefore(), now,
+                        o.status().name(), now, counts ? 1 : 0, o.inDoubt(), o.id()};
                 if (o.status() == RecipientStatus.SENT) sent.put(o.gatewayId(), o.id());
             }
             tx.batch(RECORD_SQL, rows).execute();
@@ -306,24 +310,26 @@ public final class JooqSmsStore implements SmsStore {
         dsl.update(JobTable.T).set(JobTable.TEST_SENT_AT, now).where(JobTable.ID.eq(jobId)).and(JobTable.TEST_SENT_AT.isNull()).execute();
     }
 
-    /** Test rows the gateway accepted, and of those the people with a reply since the job was created. */
-    private static final String TEST_RESULTS_SQL = """
-            select r.variant, count(*),
-                   sum(case when exists (select 1 from activity a where a.person_id = r.person_id and a.type = ? and a.at >= j.created_at)
-                       then 1 else 0 end)
-            from sms_recipient r join sms_job j on j.id = r.job_id
-            where r.job_id = ? and r.in_test = ? and r.status in (?, ?, ?, ?, ?)
-            group by r.variant""";
-
+    /**
+     * Test rows the gateway accepted, and of those the successes on the job's metric: people with a reply since the
+     * job was created, or with a donation or sign-up from their text's send time to the end of the decision window
+     * ({@link Attribution}, as for email).
+     */
     @Override
     public List<VariantResult> testResults(long jobId, int variants) {
+        Metric metric = Metric.valueOf(dsl.select(JobTable.METRIC).from(JobTable.T).where(JobTable.ID.eq(jobId)).fetchSingle(JobTable.METRIC));
+        Condition did = metric == Metric.REPLY
+                ? DSL.exists(DSL.selectOne().from(ActivityTable.T).where(ActivityTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
+                        .and(ActivityTable.TYPE.eq(SmsInbox.REPLY_ACTIVITY)).and(ActivityTable.AT.ge(JobTable.CREATED_AT)))
+                : Attribution.outcome(metric, RecipientTable.PERSON_ID, RecipientTable.SENT_AT, RecipientTable.SENT_AT.plus(JobTable.DECIDE_WITHIN));
         long[][] counts = new long[variants][2];
-        List<Object> args = new ArrayList<>(List.of(SmsInbox.REPLY_ACTIVITY, jobId, true));
-        args.addAll(RECEIPTED);
-        for (Record r : dsl.resultQuery(TEST_RESULTS_SQL, args.toArray()).fetch()) {
-            int v = r.get(0, Integer.class);
-            if (v < variants) counts[v] = new long[] {r.get(1, Long.class), r.get(2, Long.class)};
-        }
+        dsl.select(RecipientTable.VARIANT, DSL.count(), DSL.sum(DSL.when(did, DSL.inline(1)).otherwise(DSL.inline(0))))
+                .from(RecipientTable.T).join(JobTable.T).on(JobTable.ID.eq(RecipientTable.JOB_ID))
+                .where(RecipientTable.JOB_ID.eq(jobId)).and(RecipientTable.IN_TEST.isTrue()).and(RecipientTable.STATUS.in(RECEIPTED))
+                .groupBy(RecipientTable.VARIANT).forEach(r -> {
+                    int v = r.value1();
+                    if (v < variants) counts[v] = new long[] {r.value2(), r.value3() == null ? 0 : r.value3().longValue()};
+                });
         List<VariantResult> out = new ArrayList<>(variants);
         for (int v = 0; v < variants; v++) out.add(new VariantResult(v, counts[v][0], counts[v][1]));
         return out;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.muster.messaging.AudienceRules;
+import org.muster.messaging.Metric;
 
 /**
  * A send of one text to a segment: the filter it was created from is kept as text for the record. {@code sender}
@@ -67,12 +68,15 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
 
     /**
      * Variant texts (index 0 is the job's own); {@code testFraction} 1: no test, the variants share everyone;
-     * otherwise that share is split into test groups, the rest is HELD until the winner on replies is chosen
+     * otherwise that share is split into test groups, the rest is HELD until the winner on {@code metric} is chosen
      * ({@link org.muster.messaging.AbTest}). Variants may differ in body, sender and send time. {@code testSentAt},
      * {@code winner} and {@code decision} are set as the test goes.
      */
-    public record Test(List<Text> variants, double testFraction, long seed, Duration decideWithin, Instant testSentAt,
+    public record Test(List<Text> variants, double testFraction, long seed, Duration decideWithin, Metric metric, Instant testSentAt,
                        Integer winner, String decision) {
+
+        /** What a text's test can measure: a text has no tracking pixel and no tracked links. */
+        public static final List<Metric> METRICS = List.of(Metric.REPLY, Metric.DONATION, Metric.SIGNUP);
 
         public Test {
             variants = List.copyOf(variants);
@@ -81,16 +85,20 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
             }
             if (!(testFraction > 0 && testFraction <= 1)) throw new IllegalArgumentException("test share: must be above 0 % and at most 100 %");
             if (decideWithin.isNegative() || decideWithin.isZero()) throw new IllegalArgumentException("decide within: must be a positive time");
+            if (!METRICS.contains(metric)) {
+                throw new IllegalArgumentException("metric: a text's winner is chosen on reply, donation or sign-up, not "
+                        + (metric == null ? "nothing" : metric.name().toLowerCase(java.util.Locale.ROOT)) + " (texts have no opens or clicks to track)");
+            }
         }
 
-        /** A new test of variants that differ only in body: nothing sent or decided yet. */
+        /** A new test on replies of variants that differ only in body: nothing sent or decided yet. */
         public static Test of(List<String> bodies, double testFraction, long seed, Duration decideWithin) {
-            return ofTexts(bodies.stream().map(Text::of).toList(), testFraction, seed, decideWithin);
+            return ofTexts(bodies.stream().map(Text::of).toList(), testFraction, seed, decideWithin, Metric.REPLY);
         }
 
         /** A new test: nothing sent or decided yet. */
-        public static Test ofTexts(List<Text> variants, double testFraction, long seed, Duration decideWithin) {
-            return new Test(variants, testFraction, seed, decideWithin, null, null, null);
+        public static Test ofTexts(List<Text> variants, double testFraction, long seed, Duration decideWithin, Metric metric) {
+            return new Test(variants, testFraction, seed, decideWithin, metric, null, null, null);
         }
 
         /** Whether part of the audience waits for a winner (rather than the variants sharing everyone). */

@@ -51,7 +51,7 @@ public final class SmsJobRunner {
 
     /**
      * Sends everything due now; returns when nothing more is due, or after a refusal that asks to wait. For an A/B
-     * test, once its test groups are sent it looks for the winner on replies and, when there is one, sends the rest.
+     * test, once its test groups are sent it looks for the winner on the test's metric and, when there is one, sends the rest.
      */
     public Pass runDue(SmsJob job) {
         int submitted = sendDue(job);
@@ -91,7 +91,7 @@ public final class SmsJobRunner {
     }
 
     /**
-     * The shared winner rule ({@link AbTest#choose}) on the test groups' replies. Decided: the HELD rows get the
+     * The shared winner rule ({@link AbTest#choose}) on the test groups' successes on the test's metric. Decided: the HELD rows get the
      * winner's text, personalised now, and become PENDING; returns empty. Otherwise: when to look again.
      */
     private OptionalLong chooseWinner(SmsJob job, SmsJob.Test test) {
@@ -104,7 +104,7 @@ public final class SmsJobRunner {
         Instant deadline = sentAt.plus(test.decideWithin());
         List<SmsStore.VariantResult> results = store.testResults(job.id(), test.variants().size());
         AbTest.Choice choice = AbTest.choose(sequentialTest, results.stream()
-                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.replies())).toList(),
+                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.successes())).toList(),
                 now >= deadline.toEpochMilli(), test.decideWithin());
         if (!choice.decided()) return OptionalLong.of(Math.min(now + DECISION_POLL.toMillis(), deadline.toEpochMilli()));
         int winner = results.get(choice.winner()).variant();

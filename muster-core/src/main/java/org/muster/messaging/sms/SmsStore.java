@@ -39,8 +39,11 @@ public interface SmsStore {
         }
     }
 
-    /** A variant's test group: messages the gateway accepted, and how many of those people replied since the job began. */
-    record VariantResult(int variant, long sent, long replies) {
+    /**
+     * A variant's test group: messages the gateway accepted, and how many of those people did the job's metric
+     * (replied since the job began; donated or signed up after their text, within the decision window).
+     */
+    record VariantResult(int variant, long sent, long successes) {
     }
 
     /** A due PENDING row with its person's audience facts and the number's opt-out read inside the claiming transaction. */
@@ -111,7 +114,7 @@ public interface SmsStore {
     /** Notes when the last test message went out (once; the decision deadline counts from it). */
     void markTestSent(long jobId, long now);
 
-    /** Per variant of the job, its test group's results ({@link SmsInbox#REPLY_ACTIVITY} since the job was created). */
+    /** Per variant of the job, its test group's results on the job's {@link SmsJob.Test#metric()}. */
     List<VariantResult> testResults(long jobId, int variants);
 
     /** The people whose rows are HELD for the winner, ascending. */

@@ -1,9 +1,11 @@
 package org.muster.messaging.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -11,15 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.event.AttendanceStatus;
+import org.muster.messaging.Metric;
 import org.muster.store.Database;
+import org.muster.store.JooqDonationStore;
+import org.muster.store.JooqEventStore;
 import org.muster.store.JooqSmsStore;
 import org.muster.store.TestDatabases;
 
 /**
  * SMS A/B/n tests at the engine level on simulated outcomes, on SQLite and PostgreSQL: the reproducible split, the
- * winner on replies by the shared sequential test, the rest sent the winner; and the deadline's fallback.
+ * winner on replies, donations or sign-ups by the shared sequential test, the rest sent the winner; and the
+ * deadline's fallback.
  */
 class SmsAbTestTest {
 
@@ -106,7 +114,7 @@ class SmsAbTestTest {
                 assertThat(job.test().testSentAt()).isEqualTo(MORNING_EAST);
                 List<SmsStore.VariantResult> results = store.testResults(job.id(), 3);
                 assertThat(results).extracting(SmsStore.VariantResult::sent).containsExactly(120L, 120L, 120L);
-                assertThat(results.get(1).replies()).isGreaterThan(results.get(0).replies() + 20);
+                assertThat(results.get(1).successes()).isGreaterThan(results.get(0).successes() + 20);
                 // the personalised winner text went to a held person
                 assertThat(gateway.lastText.values()).anyMatch(t -> t.matches("B: P\\d+, we need you Saturday. Reply YES"));
             }
@@ -160,7 +168,7 @@ class SmsAbTestTest {
                 assertThat(bRecipients).hasSize(100);
 
                 for (String phone : bRecipients.subList(0, 50)) peer.deliverMessage(phone, "Yes, count me in");
-                Await.until("fifty replies are recorded", () -> store.testResults(job.id(), 2).get(1).replies() == 50);
+                Await.until("fifty replies are recorded", () -> store.testResults(job.id(), 2).get(1).successes() == 50);
                 clock.advance(Duration.ofMinutes(1));
                 assertThat(runner.runDue(job).finished()).isTrue();
 
@@ -169,6 +177,104 @@ class SmsAbTestTest {
                 assertThat(peer.recipients()).doesNotHaveDuplicates().hasSize(400);
                 assertThat(store.job(campaign, job.id()).orElseThrow().test().winner()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void opensAndClicksAreRefusedForTextsNamingTheField() {
+        for (Metric metric : List.of(Metric.OPEN, Metric.CLICK)) {
+            assertThatThrownBy(() -> SmsJob.Test.ofTexts(List.of(SmsJob.Text.of("A"), SmsJob.Text.of("B")), 0.5, 1, Duration.ofHours(24), metric))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("metric: ")
+                    .hasMessageContaining(metric.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Over SMPP, a test on donations: 50 of B's 100 test recipients give within the window, 5 of A's. Decoys that
+     * must not count: every A recipient gave three days before the text, half of them again a day after the window,
+     * and the 200 people held for the winner (outside the test) all gave within it.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void overSmppDonationsAfterTheTextPickTheWinner(Supplier<Database> database) throws Exception {
+        try (Database db = database.get(); SmppTestPeer peer = new SmppTestPeer(); MetricRun run = MetricRun.sendTest(db, peer, Metric.DONATION)) {
+            JooqDonationStore donations = new JooqDonationStore(db);
+            Instant sent = MORNING_EAST;
+            for (int i = 0; i < 50; i++) donations.record(run.person(run.b.get(i)), 2_500, "USD", sent.plus(Duration.ofHours(1)), "web", null);
+            for (int i = 0; i < 5; i++) donations.record(run.person(run.a.get(i)), 2_500, "USD", sent.plus(Duration.ofHours(2)), "web", null);
+            for (String phone : run.a) donations.record(run.person(phone), 9_000, "USD", sent.minus(Duration.ofDays(3)), "web", null);
+            for (String phone : run.a.subList(50, 100)) donations.record(run.person(phone), 9_000, "USD", sent.plus(Duration.ofHours(25)), "web", null);
+            for (long held : run.store.heldPeople(run.job.id())) donations.record(held, 1_000, "USD", sent.plus(Duration.ofHours(1)), "web", null);
+
+            assertThat(run.store.testResults(run.job.id(), 2)).extracting(SmsStore.VariantResult::successes).containsExactly(5L, 50L);
+            run.decideAndAssertBWins();
+        }
+    }
+
+    /** Over SMPP, a test on sign-ups: B's registrations after the text win over A's made a week before it. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void overSmppSignUpsAfterTheTextPickTheWinner(Supplier<Database> database) throws Exception {
+        try (Database db = database.get(); SmppTestPeer peer = new SmppTestPeer(); MetricRun run = MetricRun.sendTest(db, peer, Metric.SIGNUP)) {
+            JooqEventStore events = new JooqEventStore(db);
+            long townHall = events.create(run.campaign, "Town hall", MORNING_EAST.plus(Duration.ofDays(3)), "Library").id();
+            long rally = events.create(run.campaign, "Rally", MORNING_EAST.plus(Duration.ofDays(1)), "Square").id();
+            for (String phone : run.a) events.setAttendance(rally, run.person(phone), AttendanceStatus.REGISTERED);
+            for (String phone : run.b.subList(0, 50)) events.setAttendance(townHall, run.person(phone), AttendanceStatus.REGISTERED);
+            // the store stamps the real time: put the rally's registrations a week before the text, the town hall's an hour after
+            db.dsl().execute("update event_attendance set registered_at = ? where event_id = ?", MORNING_EAST.minus(Duration.ofDays(7)).toEpochMilli(), rally);
+            db.dsl().execute("update event_attendance set registered_at = ? where event_id = ?", MORNING_EAST.plus(Duration.ofHours(1)).toEpochMilli(), townHall);
+
+            assertThat(run.store.testResults(run.job.id(), 2)).extracting(SmsStore.VariantResult::successes).containsExactly(0L, 50L);
+            run.decideAndAssertBWins();
+        }
+    }
+
+    /** A two-text test on {@code metric} whose test groups (100 each of 400) went out over SMPP at {@link #MORNING_EAST}. */
+    private record MetricRun(long campaign, JooqSmsStore store, SmppTestPeer peer, SmsService sms, SmsJobRunner runner, TestClock clock,
+                             SmsJob job, Map<String, Long> personOfPhone, List<String> a, List<String> b) implements AutoCloseable {
+
+        static MetricRun sendTest(Database db, SmppTestPeer peer, Metric metric) {
+            long campaign = db.campaigns().create("Ada for Council", "NC").id();
+            List<Long> ids = SmsFixtures.consentingCrowd(db, campaign, 400);
+            Map<String, Long> personOfPhone = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) personOfPhone.put(SmsFixtures.phone(i), ids.get(i));
+            TestClock clock = new TestClock(MORNING_EAST);
+            JooqSmsStore store = new JooqSmsStore(db);
+            SmppGateway gateway = new SmppGateway(peer.settings(10));
+            SmsService sms = new SmsService(store, gateway, campaign, TimeZones.forCampaignState("NC"), "Unsubscribed.", clock);
+            SmsJob.Test test = SmsJob.Test.ofTexts(VARIANTS.subList(0, 2).stream().map(SmsJob.Text::of).toList(), 0.5, 11, Duration.ofHours(24), metric);
+            SmsJob job = sms.create("Saturday", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT, null).job();
+            assertThat(store.job(campaign, job.id()).orElseThrow().test().metric()).isEqualTo(metric);
+            SmsJobRunner runner = new SmsJobRunner(store, gateway, clock);
+            assertThat(runner.runDue(job).finished()).isFalse();
+            assertThat(peer.received()).hasSize(200);
+            List<String> a = peer.received().stream().filter(r -> r.text().startsWith("A")).map(SmppTestPeer.Received::to).sorted().toList();
+            List<String> b = peer.received().stream().filter(r -> r.text().startsWith("B")).map(SmppTestPeer.Received::to).sorted().toList();
+            assertThat(a).hasSize(100);
+            assertThat(b).hasSize(100);
+            return new MetricRun(campaign, store, peer, sms, runner, clock, job, personOfPhone, a, b);
+        }
+
+        long person(String phone) {
+            return personOfPhone.get(phone);
+        }
+
+        /** The next pass decides: B wins and the 200 held people get it. */
+        void decideAndAssertBWins() {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(runner.runDue(job).finished()).isTrue();
+            Map<String, Long> byVariant = peer.received().stream().collect(Collectors.groupingBy(r -> r.text().substring(0, 1), Collectors.counting()));
+            assertThat(byVariant).isEqualTo(Map.of("A", 100L, "B", 300L));
+            assertThat(peer.recipients()).doesNotHaveDuplicates().hasSize(400);
+            SmsJob done = store.job(campaign, job.id()).orElseThrow();
+            assertThat(done.test().winner()).isEqualTo(1);
+            assertThat(done.test().decision()).contains("B beats every other variant");
+        }
+
+        @Override
+        public void close() {
+            sms.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.muster.messaging.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.muster.messaging.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ class SmsVariantSenderTest {
                 SmsJob.Test test = SmsJob.Test.ofTexts(List.of(
                         SmsJob.Text.of("A: Hi {{first_name}}"),
                         new SmsJob.Text("B: Hi {{first_name}}", "+19195550100", null),
-                        new SmsJob.Text("C: Hi {{first_name}}", "AdaCouncil", C_AT)), 1, 7, Duration.ofHours(24));
+                        new SmsJob.Text("C: Hi {{first_name}}", "AdaCouncil", C_AT)), 1, 7, Duration.ofHours(24), Metric.REPLY);
                 SmsJob job = sms.create("Senders", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT,
                         SmsJob.CONSENT_REQUIRED, null).job();
                 assertThat(store.job(campaign, job.id()).orElseThrow().test().variants()).isEqualTo(test.variants());

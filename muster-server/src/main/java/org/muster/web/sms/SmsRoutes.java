@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
 import org.muster.messaging.AudienceRules;
+import org.muster.messaging.Metric;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsAudience;
 import org.muster.messaging.sms.SmsJob;
@@ -121,7 +122,7 @@ public final class SmsRoutes {
         SmsJob job = created.job();
         audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
                 + filter + ", message: " + job.body() + (job.sender() == null ? "" : ", from " + job.sender())
-                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts") + ", rules: " + job.rules().format());
+                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts on " + SmsViews.successes(job.test().metric())) + ", rules: " + job.rules().format());
         ctx.redirect("/sms/jobs/" + job.id());
     }
 
@@ -185,7 +186,18 @@ public final class SmsRoutes {
         List<SmsJob.Text> variants = texts(ctx);
         if (variants.size() == 1) return null;
         return SmsJob.Test.ofTexts(variants, number(ctx, "test_percent", 20) / 100, new SecureRandom().nextLong(),
-                Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)));
+                Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)), metric(ctx));
+    }
+
+    /** The winner metric (empty: replies); open and click are refused by {@link SmsJob.Test}. */
+    private static Metric metric(Context ctx) {
+        String value = form(ctx, "metric").strip();
+        if (value.isEmpty()) return Metric.REPLY;
+        try {
+            return Metric.valueOf(value.replace("-", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("metric: \"" + value + "\" is not one of reply, donation, sign-up");
+        }
     }
 
     private static double number(Context ctx, String field, double otherwise) {

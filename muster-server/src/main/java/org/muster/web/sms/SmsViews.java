@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.muster.messaging.Metric;
 import org.muster.messaging.SequentialTest;
 import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
@@ -51,10 +52,12 @@ final class SmsViews {
                 %s
                 <label for="sms-test-percent">Test share of the audience (%; 100: the texts share everyone)</label>
                 <input id="sms-test-percent" name="test_percent" value="20" inputmode="decimal">
-                <label for="sms-decide-hours">Choose the winner on replies within (hours)</label>
+                <label for="sms-metric">Choose the winner on</label> <select id="sms-metric" name="metric">%s</select>
+                <label for="sms-decide-hours">within (hours)</label>
                 <input id="sms-decide-hours" name="decide_hours" value="24" inputmode="decimal">
-                <p class="hint">The test groups are drawn at random (reproducibly); the text with significantly more replies
-                (sequential test, 5 % false positives) goes to the rest, or the best one when the time is up.</p>
+                <p class="hint">The test groups are drawn at random (reproducibly); the text whose recipients significantly more
+                often reply, or donate or register for an event after their text and within the time (sequential test, 5 % false
+                positives), goes to the rest, or the best one when the time is up.</p>
                 </details>
                 <p class="hint">Placeholders: {{first_name}}, {{last_name}}, with a fallback: {{first_name|friend}}. Only people with sms
                 consent who have not objected and whose data does not come from an excluded origin, with a mobile number, are texted, once per household phone, between the sending hours of their own time zone.</p>
@@ -72,7 +75,19 @@ final class SmsViews {
                 </form>
                 <h2>Sends</h2>
                 <table class="people"><thead><tr><th>Name</th><th>Status</th><th>Segment</th><th>Created</th></tr></thead><tbody>%s</tbody></table>
-                """, gateway, Layout.csrfField(page), senderAndTime(""), senderAndTime("b"), senderAndTime("c"), hours.toString(), rows));
+                """, gateway, Layout.csrfField(page), senderAndTime(""), senderAndTime("b"), senderAndTime("c"),
+                SmsJob.Test.METRICS.stream().map(m -> Html.of("<option value=\"%s\">%s</option>", m.name(), successes(m))).collect(Html.joining()),
+                hours.toString(), rows));
+    }
+
+    /** What a test counts, in the words of the pages. */
+    static String successes(Metric metric) {
+        return switch (metric) {
+            case REPLY -> "replies";
+            case DONATION -> "donations";
+            case SIGNUP -> "sign-ups";
+            case OPEN, CLICK -> throw new IllegalArgumentException(metric + " is not measured for texts");
+        };
     }
 
     /** A text's sender and send-time fields; {@code variant} "" for the first text, else "b" or "c". */
@@ -149,19 +164,19 @@ final class SmsViews {
                 + (text.sendAt() == null ? "" : ", not before " + TIME.format(text.sendAt())) + ".";
     }
 
-    /** Per variant: its test group's reply rate with the always-valid interval the winner rule uses. */
+    /** Per variant: its test group's rate on the test's metric with the always-valid interval the winner rule uses. */
     private static Html variants(SmsJob job, List<SmsStore.VariantResult> results) {
         if (job.test() == null) return Html.EMPTY;
         SmsJob.Test test = job.test();
         List<SequentialTest.Estimate> rates = SequentialTest.standard().decide(results.stream()
-                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.replies())).toList()).rates();
+                .map(r -> new SequentialTest.Arm(SmsJob.Test.label(r.variant()), r.sent(), r.successes())).toList()).rates();
         Html rows = results.stream().map(r -> {
             SequentialTest.Estimate e = rates.get(r.variant());
             boolean won = Integer.valueOf(r.variant()).equals(test.winner());
             SmsJob.Text text = test.variants().get(r.variant());
             return Html.of("<tr%s><td>%s%s</td><td><pre class=\"sms-sample\">%s</pre></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     won ? Html.of(" class=\"winner\"") : Html.EMPTY, SmsJob.Test.label(r.variant()), won ? " (winner)" : "",
-                    text.body(), text.sender() == null ? "gateway's" : text.sender(), text.sendAt() == null ? "at once" : TIME.format(text.sendAt()), r.sent(), r.replies(), r.sent() == 0 ? "–"
+                    text.body(), text.sender() == null ? "gateway's" : text.sender(), text.sendAt() == null ? "at once" : TIME.format(text.sendAt()), r.sent(), r.successes(), r.sent() == 0 ? "–"
                             : String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%)", 100 * e.value(), 100 * Math.max(0, e.low()), 100 * Math.min(1, e.high())));
         }).collect(Html.joining());
         String state = test.winner() != null ? "Decided: " + test.decision()
@@ -169,10 +184,15 @@ final class SmsViews {
                 : "Waiting for the winner" + (test.testSentAt() == null ? " (the test groups are being sent)" : "") + ".";
         return Html.of("""
                 <h2>A/B test</h2>
-                <p>Test share %s %, winner on replies within %s h. <span id="sms-ab-state">%s</span></p>
-                <table class="people" id="sms-variants"><thead><tr><th>Variant</th><th>Text</th><th>Sender</th><th>Not before</th><th>Test sent</th><th>Replies</th>
-                <th>Reply rate (always-valid 95 % interval)</th></tr></thead><tbody>%s</tbody></table>""",
-                String.format(Locale.ROOT, "%.0f", 100 * test.testFraction()), test.decideWithin().toHours(), state, rows);
+                <p>Test share %s %, winner on <span id="sms-metric">%s</span> within %s h. <span id="sms-ab-state">%s</span></p>
+                <table class="people" id="sms-variants"><thead><tr><th>Variant</th><th>Text</th><th>Sender</th><th>Not before</th><th>Test sent</th><th>%s</th>
+                <th>Rate (always-valid 95 % interval)</th></tr></thead><tbody>%s</tbody></table>""",
+                String.format(Locale.ROOT, "%.0f", 100 * test.testFraction()), successes(test.metric()), test.decideWithin().toHours(), state,
+                capitalised(successes(test.metric())), rows);
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static Html progress(SmsJob job, SmsProgress p) {

@@ -89,6 +89,15 @@ class SmsPagesTest extends BothServersTest {
         assertThat(f.db.dsl().fetchCount(f.db.dsl().selectOne().from("sms_job").where("name = ?", "AB " + tag))).isZero();
 
         assertThat(client.get("/sms").body()).contains("name=\"from\"", "name=\"from_b\"", "name=\"send_at_c\"", "name=\"exclude_origins\"");
+        assertThat(client.get("/sms").body()).contains("name=\"metric\"", "<option value=\"DONATION\">donations</option>",
+                "<option value=\"SIGNUP\">sign-ups</option>").doesNotContain("value=\"OPEN\"", "value=\"CLICK\"");
+        WebClient.Response onOpens = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
+                "body_b", "Hey", "metric", "OPEN", "_csrf", csrf));
+        assertThat(onOpens.status()).isEqualTo(400);
+        assertThat(onOpens.body()).contains("metric: a text&#39;s winner is chosen on reply, donation or sign-up, not open");
+        assertThat(client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
+                "body_b", "Hey", "metric", "likes", "_csrf", csrf)).body()).contains("metric: &quot;likes&quot; is not one of");
+        assertThat(f.db.dsl().fetchCount(f.db.dsl().selectOne().from("sms_job").where("name = ?", "AB " + tag))).isZero();
         WebClient.Response badSender = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
                 "body_b", "Hey", "from_b", "Ada for City Council", "_csrf", csrf));
         assertThat(badSender.status()).isEqualTo(400);
@@ -98,12 +107,12 @@ class SmsPagesTest extends BothServersTest {
 
         WebClient.Response created = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi {{first_name}}",
                 "body_b", "Hey <b>{{first_name}}</b>", "from_b", "+19195550100", "send_at_b", "2026-12-01T18:00",
-                "exclude_origins", "bought list | old file", "test_percent", "100", "decide_hours", "6", "_csrf", csrf));
+                "exclude_origins", "bought list | old file", "test_percent", "100", "decide_hours", "6", "metric", "DONATION", "_csrf", csrf));
         assertThat(created.status()).isEqualTo(302);
         String page = client.get(created.location()).body();
         assertThat(page).contains("<h2>A/B test</h2>", "id=\"sms-variants\"", "Hey &lt;b&gt;{{first_name}}&lt;/b&gt;",
                 "The texts share the audience", "<dd id=\"sms-held\">0</dd>", "+19195550100", "2026-12-01 18:00 UTC", "gateway&#39;s",
-                "never data from bought list, old file");
+                "never data from bought list, old file", "winner on <span id=\"sms-metric\">donations</span> within 6 h", "<th>Donations</th>");
     }
 
     @ParameterizedTest
