@@ -276,7 +276,7 @@ public sealed interface Filter {
 
     /** Message engagement kinds and the activity types that record them (a reply by text or by email). */
     enum Engagement {
-        OPENED("opened", "email.open"), CLICKED("clicked", "email.click"), REPLIED("replied", "sms.reply", "email.reply");
+        OPENED("opened", "email.open"), CLICKED("clicked", "email.click", "sms.click"), REPLIED("replied", "sms.reply", "email.reply");
 
         private final String keyword;
         private final List<String> activityTypes;

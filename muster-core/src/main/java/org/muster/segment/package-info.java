@@ -33,7 +33,7 @@
  *                                                (one donation meeting both: amount in dollars, cents allowed)
  *            | "attended" "(" ( "any" | event ) [ "," "since" when ] ")"   (status attended; event by exact name,
  *                                                                           starting on or after the time)
- *            | ( "opened" | "clicked" | "replied" ) "(" INT "d" ")"   (activity email.open / email.click / sms.reply or email.reply)
+ *            | ( "opened" | "clicked" | "replied" ) "(" INT "d" ")"   (activity email.open / email.click or sms.click / sms.reply or email.reply)
  *            | "split" "(" SEED "," INT "%" "," INT "%" ")"  (reproducible random share: bucket 0..99 of the person id
  *                                                           and seed in [from, to); see Filter.Split#bucket)
  * when      := YYYY-MM-DD | INT "d"

@@ -37,6 +37,7 @@ import org.muster.messaging.sms.RecipientStatus;
 import org.muster.messaging.sms.SendHours;
 import org.muster.messaging.sms.SmsJob;
 import org.muster.messaging.sms.SmsInbox;
+import org.muster.messaging.sms.SmsLinks;
 import org.muster.messaging.sms.SmsProgress;
 import org.muster.messaging.sms.SmsStore;
 import org.muster.people.ContactCategory;
@@ -116,17 +117,18 @@ public final class JooqSmsStore implements SmsStore {
     }
 
     @Override
-    public SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy,
-                            SmsJob.Test test, List<PlannedRecipient> recipients, long now) {
+    public SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules,
+                            SmsJob.Options options, Long createdBy, SmsJob.Test test, List<PlannedRecipient> recipients, long now) {
         long jobId = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long id = tx.insertInto(JobTable.T, JobTable.CAMPAIGN_ID, JobTable.NAME, JobTable.FILTER, JobTable.BODY, JobTable.STATUS,
                             JobTable.SEND_FROM, JobTable.SEND_UNTIL, JobTable.CREATED_BY, JobTable.CREATED_AT, JobTable.TEST_FRACTION,
-                            JobTable.SEED, JobTable.DECIDE_WITHIN, JobTable.RULES, JobTable.SENDER, JobTable.SEND_AT, JobTable.METRIC)
+                            JobTable.SEED, JobTable.DECIDE_WITHIN, JobTable.RULES, JobTable.SENDER, JobTable.SEND_AT, JobTable.METRIC,
+                            JobTable.STATE_ORIGIN, JobTable.TRACK_LINKS)
                     .values(campaignId, name, filter, text.body(), SmsJob.Status.RUNNING.name(), hours.fromMinute(), hours.untilMinute(), createdBy, now,
                             test == null ? null : test.testFraction(), test == null ? 0L : test.seed(), test == null ? 0L : test.decideWithin().toMillis(),
                             rules.format(), text.sender(), text.sendAt() == null ? null : text.notBefore(),
-                            (test == null ? Metric.REPLY : test.metric()).name())
+                            (test == null ? Metric.REPLY : test.metric()).name(), options.stateOrigin(), options.trackLinks())
                     .returningResult(JobTable.ID).fetchOne().value1();
             if (test != null) {
                 Batch variants = new Batch(tx, VariantTable.T, VariantTable.JOB_ID, VariantTable.VARIANT, VariantTable.BODY, VariantTable.SENDER,
@@ -205,7 +207,7 @@ public final class JooqSmsStore implements SmsStore {
                 SmsJob.Status.valueOf(r.get(JobTable.STATUS)), SendHours.ofMinutes(r.get(JobTable.SEND_FROM), r.get(JobTable.SEND_UNTIL)),
                 r.get(JobTable.CREATED_BY), Instant.ofEpochMilli(r.get(JobTable.CREATED_AT)), finished == null ? null : Instant.ofEpochMilli(finished),
                 test, r.get(JobTable.RULES) == null ? SmsJob.CONSENT_REQUIRED : AudienceRules.parse(r.get(JobTable.RULES)), r.get(JobTable.SENDER),
-                instant(r.get(JobTable.SEND_AT)));
+                instant(r.get(JobTable.SEND_AT)), new SmsJob.Options(r.get(JobTable.STATE_ORIGIN), r.get(JobTable.TRACK_LINKS)));
     }
 
     private static Instant instant(Long epochMilli) {
@@ -312,16 +314,19 @@ public final class JooqSmsStore implements SmsStore {
 
     /**
      * Test rows the gateway accepted, and of those the successes on the job's metric: people with a reply since the
-     * job was created, or with a donation or sign-up from their text's send time to the end of the decision window
-     * ({@link Attribution}, as for email).
+     * job was created; rows with a click on their tracked links within the decision window after their send; or
+     * people with a donation or sign-up from their text's send time to the end of that window ({@link Attribution},
+     * as for email).
      */
     @Override
     public List<VariantResult> testResults(long jobId, int variants) {
         Metric metric = Metric.valueOf(dsl.select(JobTable.METRIC).from(JobTable.T).where(JobTable.ID.eq(jobId)).fetchSingle(JobTable.METRIC));
-        Condition did = metric == Metric.REPLY
-                ? DSL.exists(DSL.selectOne().from(ActivityTable.T).where(ActivityTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
-                        .and(ActivityTable.TYPE.eq(SmsInbox.REPLY_ACTIVITY)).and(ActivityTable.AT.ge(JobTable.CREATED_AT)))
-                : Attribution.outcome(metric, RecipientTable.PERSON_ID, RecipientTable.SENT_AT, RecipientTable.SENT_AT.plus(JobTable.DECIDE_WITHIN));
+        Condition did = switch (metric) {
+            case REPLY -> DSL.exists(DSL.selectOne().from(ActivityTable.T).where(ActivityTable.PERSON_ID.eq(RecipientTable.PERSON_ID))
+                    .and(ActivityTable.TYPE.eq(SmsInbox.REPLY_ACTIVITY)).and(ActivityTable.AT.ge(JobTable.CREATED_AT)));
+            case CLICK -> RecipientTable.CLICKED_AT.le(RecipientTable.SENT_AT.plus(JobTable.DECIDE_WITHIN));
+            default -> Attribution.outcome(metric, RecipientTable.PERSON_ID, RecipientTable.SENT_AT, RecipientTable.SENT_AT.plus(JobTable.DECIDE_WITHIN));
+        };
         long[][] counts = new long[variants][2];
         dsl.select(RecipientTable.VARIANT, DSL.count(), DSL.sum(DSL.when(did, DSL.inline(1)).otherwise(DSL.inline(0))))
                 .from(RecipientTable.T).join(JobTable.T).on(JobTable.ID.eq(RecipientTable.JOB_ID))
@@ -389,7 +394,8 @@ public final class JooqSmsStore implements SmsStore {
         long waiting = dsl.fetchCount(RecipientTable.T, RecipientTable.JOB_ID.eq(jobId)
                 .and(RecipientTable.STATUS.eq(RecipientStatus.PENDING.name())).and(RecipientTable.NOT_BEFORE.gt(now)));
         long inDoubt = dsl.fetchCount(RecipientTable.T, RecipientTable.JOB_ID.eq(jobId).and(RecipientTable.IN_DOUBT.isTrue()));
-        return new SmsProgress(counts, waiting, inDoubt);
+        long clicked = dsl.fetchCount(RecipientTable.T, RecipientTable.JOB_ID.eq(jobId).and(RecipientTable.CLICKED_AT.isNotNull()));
+        return new SmsProgress(counts, waiting, inDoubt, clicked);
     }
 
     @Override
@@ -435,6 +441,26 @@ public final class JooqSmsStore implements SmsStore {
             List<Long> people = peopleWithPhone(tx, campaignId, phone);
             addActivities(tx, people, "sms.reply", summary(text), now);
             return people.size();
+        });
+    }
+
+    @Override
+    public Optional<String> sentText(long recipientId) {
+        return dsl.select(RecipientTable.BODY).from(RecipientTable.T).where(RecipientTable.ID.eq(recipientId))
+                .and(RecipientTable.STATUS.in(RECEIPTED)).fetchOptional(RecipientTable.BODY);
+    }
+
+    @Override
+    public boolean recordClick(long recipientId, String url, long now) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (tx.update(RecipientTable.T).set(RecipientTable.CLICKED_AT, now).where(RecipientTable.ID.eq(recipientId))
+                    .and(RecipientTable.CLICKED_AT.isNull()).execute() == 0) {
+                return false;
+            }
+            Long person = tx.select(RecipientTable.PERSON_ID).from(RecipientTable.T).where(RecipientTable.ID.eq(recipientId)).fetchOne(RecipientTable.PERSON_ID);
+            addActivities(tx, List.of(person), SmsLinks.CLICK_ACTIVITY, "Clicked " + summary(url) + " in a text", now);
+            return true;
         });
     }
 

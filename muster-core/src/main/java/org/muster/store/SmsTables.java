@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** jOOQ names for the SMS tables (V10__sms.sql, V15__sms_ab.sql, V16__sms_rules_variant_sender.sql, V18__sms_metric.sql). Kept apart from Tables.java to stay out of its way. */
+/** jOOQ names for the SMS tables (V10__sms.sql, V15__sms_ab.sql, V16__sms_rules_variant_sender.sql, V18__sms_metric.sql, V19__sms_links_origin.sql). Kept apart from Tables.java to stay out of its way. */
 final class SmsTables {
 
     private SmsTables() {
@@ -52,8 +52,11 @@ final class SmsTables {
         static final Field<Long> SEND_AT = bigint(N, "send_at");
         /** V18: the {@link org.muster.messaging.Metric} the test chooses its winner on. */
         static final Field<String> METRIC = text(N, "metric");
+        /** V19: {@link org.muster.messaging.sms.SmsJob.Options}. */
+        static final Field<Boolean> STATE_ORIGIN = field(name(N, "state_origin"), SQLDataType.BOOLEAN);
+        static final Field<Boolean> TRACK_LINKS = field(name(N, "track_links"), SQLDataType.BOOLEAN);
         static final Field<?>[] READ = {ID, CAMPAIGN_ID, NAME, FILTER, BODY, STATUS, SEND_FROM, SEND_UNTIL, CREATED_BY, CREATED_AT, FINISHED_AT,
-                TEST_FRACTION, SEED, DECIDE_WITHIN, TEST_SENT_AT, WINNER, DECISION, RULES, SENDER, SEND_AT, METRIC};
+                TEST_FRACTION, SEED, DECIDE_WITHIN, TEST_SENT_AT, WINNER, DECISION, RULES, SENDER, SEND_AT, METRIC, STATE_ORIGIN, TRACK_LINKS};
     }
 
     /** V15__sms_ab.sql: the variant texts of an A/B test job; V16: their sender and send time. */
@@ -88,6 +91,8 @@ final class SmsTables {
         static final Field<Boolean> IN_TEST = field(name(N, "in_test"), SQLDataType.BOOLEAN);
         /** V18: when the gateway accepted the row. */
         static final Field<Long> SENT_AT = bigint(N, "sent_at");
+        /** V19: the row's first click on a tracked link. */
+        static final Field<Long> CLICKED_AT = bigint(N, "clicked_at");
     }
 
     static final class OptOutTable {

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.session.SessionHandler;
 import org.muster.MusterException;
 import org.muster.campaign.Campaign;
 import org.muster.messaging.email.MailSettings;
+import org.muster.messaging.sms.SmsLinks;
 import org.muster.messaging.sms.SmsService;
 import org.muster.messaging.sms.SmsSettings;
 import org.muster.messaging.sms.TimeZones;
@@ -104,7 +105,7 @@ public final class MusterServer implements AutoCloseable {
         app.beforeMatched(ctx -> {
             // Links inside messages are authorised by their signature (one-click unsubscribe is a POST from a mail
             // program); SMS gateways authenticate with a bearer token.
-            if (!TrackingRoutes.isPublic(ctx.path()) && !SmsRoutes.isCallback(ctx.path())) Csrf.verify(ctx);
+            if (!TrackingRoutes.isPublic(ctx.path()) && !SmsRoutes.isPublic(ctx.path())) Csrf.verify(ctx);
         });
         app.beforeMatched(ctx -> {
             if (!isPublic(ctx.path())) auth.requireUser(ctx);
@@ -129,7 +130,7 @@ public final class MusterServer implements AutoCloseable {
                 campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
-        SmsService sms = new SmsService(new JooqSmsStore(db), smsSettings.gateway(), campaign.id(),
+        SmsService sms = new SmsService(new JooqSmsStore(db), smsSettings.gateway(), new SmsLinks(messages.signer()), campaign.id(),
                 TimeZones.forCampaignState(campaign.state()), smsSettings.stopReply(), Clock.systemUTC()).start();
         new SmsRoutes(db, auth, campaign.id(), sms, smsSettings).register(app);
         app.events(events -> events.serverStopped(sms::close));
@@ -197,7 +198,7 @@ public final class MusterServer implements AutoCloseable {
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/health") || path.equals("/metrics")
                 || path.startsWith("/static/") || path.startsWith("/webjars/") || CanvassAppRoutes.PUBLIC_PATHS.contains(path)
-                || TrackingRoutes.isPublic(path) || SmsRoutes.isCallback(path);
+                || TrackingRoutes.isPublic(path) || SmsRoutes.isPublic(path);
     }
 
     private static void securityHeaders(Context ctx) {

@@ -34,6 +34,11 @@ public final class LinkSigner {
         });
     }
 
+    /** Where the server is reached from the internet, without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     /** 96 bits of the HMAC, base64url: 16 characters. */
     public String sign(String purpose, long recipientId, String data) {
         Mac mac = macs.get();

@@ -19,7 +19,8 @@ import org.muster.messaging.AudienceRules;
  * must also have a phone that is a valid E.164 number of a mobile-capable type (US numbers cannot be told apart from
  * landlines offline, so FIXED_LINE_OR_MOBILE counts). People sharing a phone form one household phone: the
  * lowest person id gets the message, the others are COVERED by them. A number that opted out gets an OPTED_OUT
- * row. Each message is personalised here, once, so a resend after a crash is the same text.
+ * row. Each message is personalised here, once, so a resend after a crash is the same text; a job that states the
+ * data origin gets its last line here too ({@link #render}).
  */
 public final class SmsAudience {
 
@@ -44,7 +45,8 @@ public final class SmsAudience {
      * @param contacts the segment's people in ascending id order
      * @param text     the job's (first) text: its template and send time
      */
-    public static Plan plan(List<SmsStore.Contact> contacts, Set<String> optedOut, SmsJob.Text text, AudienceRules rules, TimeZones zones) {
+    public static Plan plan(List<SmsStore.Contact> contacts, Set<String> optedOut, SmsJob.Text text, AudienceRules rules,
+                            SmsJob.Options options, TimeZones zones) {
         SmsTemplate template = new SmsTemplate(text.body());
         int withoutConsent = 0;
         int originExcluded = 0;
@@ -67,7 +69,7 @@ public final class SmsAudience {
                 continue;
             }
             String zone = zones.zoneOf(c.state(), c.zip()).getId();
-            String body = render(template, c);
+            String body = render(template, c, options);
             Long sender = senderOfPhone.putIfAbsent(phone, c.personId());
             RecipientStatus status = optedOut.contains(phone) ? RecipientStatus.OPTED_OUT
                     : sender != null ? RecipientStatus.COVERED : RecipientStatus.PENDING;
@@ -82,7 +84,7 @@ public final class SmsAudience {
      * reproducible split ({@link AbTest#groups}): each test group its variant's text and send time, the rest HELD
      * for the winner.
      */
-    public static Plan split(Plan plan, List<SmsStore.Contact> contacts, SmsJob.Test test) {
+    public static Plan split(Plan plan, List<SmsStore.Contact> contacts, SmsJob.Test test, SmsJob.Options options) {
         List<SmsTemplate> templates = test.variants().stream().map(t -> new SmsTemplate(t.body())).toList();
         Map<Long, SmsStore.Contact> contactOf = new HashMap<>();
         for (SmsStore.Contact c : contacts) contactOf.put(c.personId(), c);
@@ -97,16 +99,25 @@ public final class SmsAudience {
             }
             int g = group[Arrays.binarySearch(texted, r.personId())];
             rows.add(g < templates.size()
-                    ? r.withVariant(render(templates.get(g), contactOf.get(r.personId())), RecipientStatus.PENDING, g, test.holdsBack(),
+                    ? r.withVariant(render(templates.get(g), contactOf.get(r.personId()), options), RecipientStatus.PENDING, g, test.holdsBack(),
                             test.variants().get(g).notBefore())
                     : r.withVariant("", RecipientStatus.HELD, null, false, 0));
         }
         return new Plan(List.copyOf(rows), plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile());
     }
 
-    /** A template personalised for one person. */
-    public static String render(SmsTemplate template, SmsStore.Contact c) {
-        return template.render(Map.of("first_name", nz(c.firstName()), "last_name", nz(c.lastName())));
+    /**
+     * A template personalised for one person; under {@link SmsJob.Options#stateOrigin} with a last line naming where
+     * their details came from, when that is known.
+     */
+    public static String render(SmsTemplate template, SmsStore.Contact c, SmsJob.Options options) {
+        String text = template.render(Map.of("first_name", nz(c.firstName()), "last_name", nz(c.lastName()), "data_origin", nz(c.origin())));
+        return options.stateOrigin() && c.origin() != null && !c.origin().isBlank() ? text + "\n" + originLine(c.origin()) : text;
+    }
+
+    /** The line a job that states the data origin adds to a text. */
+    public static String originLine(String origin) {
+        return "Your details came to us from: " + origin.strip() + ".";
     }
 
     public static boolean isTextable(String e164) {

@@ -12,11 +12,11 @@ import org.muster.messaging.Metric;
  * A send of one text to a segment: the filter it was created from is kept as text for the record. {@code sender}
  * and {@code sendAt} are those of the job's (first) text; {@code rules}: who may be texted ({@link #CONSENT_REQUIRED}
  * plus the origins the user excluded). {@code test}: the A/B/n test of a job with several variants, null for a job
- * of one text.
+ * of one text. {@code options}: what the job adds to its texts.
  */
 public record SmsJob(long id, long campaignId, String name, String filter, String body, Status status, SendHours hours,
                      Long createdBy, Instant createdAt, Instant finishedAt, Test test, AudienceRules rules, String sender,
-                     Instant sendAt) {
+                     Instant sendAt, Options options) {
 
     public enum Status { RUNNING, DONE, CANCELLED }
 
@@ -27,11 +27,22 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
      * The rules of SMS: sms consent GRANTED is required in every contact category (texting without consent is not
      * a legitimate interest), an objection always wins; data origins are excluded per job on top.
      */
-    public static final AudienceRules CONSENT_REQUIRED = new AudienceRules(Set.of(), Set.of());
+    public static final AudienceRules CONSENT_REQUIRED = rulesExcluding(Set.of());
 
     /** SMS rules that also never text people whose data came from one of {@code excludedOrigins}. */
     public static AudienceRules rulesExcluding(Set<String> excludedOrigins) {
         return new AudienceRules(Set.of(), excludedOrigins);
+    }
+
+    /**
+     * What a job adds to its texts. {@code stateOrigin}: a last line naming where the person's details came from,
+     * for people whose data origin is known (GDPR art. 14 asks a sender to say so when the data did not come from the
+     * person). {@code trackLinks}: every link is shortened and tracked ({@link SmsLinks}), which the click metric needs.
+     */
+    public record Options(boolean stateOrigin, boolean trackLinks) {
+
+        /** Texts exactly as written. */
+        public static final Options NONE = new Options(false, false);
     }
 
     /** The job's first text as a variant. */
@@ -75,8 +86,8 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
     public record Test(List<Text> variants, double testFraction, long seed, Duration decideWithin, Metric metric, Instant testSentAt,
                        Integer winner, String decision) {
 
-        /** What a text's test can measure: a text has no tracking pixel and no tracked links. */
-        public static final List<Metric> METRICS = List.of(Metric.REPLY, Metric.DONATION, Metric.SIGNUP);
+        /** What a text's test can measure: a text has no tracking pixel; clicks need tracked links ({@link Options#trackLinks}). */
+        public static final List<Metric> METRICS = List.of(Metric.REPLY, Metric.CLICK, Metric.DONATION, Metric.SIGNUP);
 
         public Test {
             variants = List.copyOf(variants);
@@ -86,8 +97,8 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
             if (!(testFraction > 0 && testFraction <= 1)) throw new IllegalArgumentException("test share: must be above 0 % and at most 100 %");
             if (decideWithin.isNegative() || decideWithin.isZero()) throw new IllegalArgumentException("decide within: must be a positive time");
             if (!METRICS.contains(metric)) {
-                throw new IllegalArgumentException("metric: a text's winner is chosen on reply, donation or sign-up, not "
-                        + (metric == null ? "nothing" : metric.name().toLowerCase(java.util.Locale.ROOT)) + " (texts have no opens or clicks to track)");
+                throw new IllegalArgumentException("metric: a text's winner is chosen on reply, click, donation or sign-up, not "
+                        + (metric == null ? "nothing" : metric.name().toLowerCase(java.util.Locale.ROOT)) + " (a text has no open to track)");
             }
         }
 
@@ -108,6 +119,11 @@ public record SmsJob(long id, long campaignId, String name, String filter, Strin
 
         public static String label(int variant) {
             return String.valueOf((char) ('A' + variant));
+        }
+
+        /** What an error or result about one of several texts starts with: {@code "text B: "}. */
+        public static String prefix(int variant) {
+            return "text " + label(variant) + ": ";
         }
     }
 }

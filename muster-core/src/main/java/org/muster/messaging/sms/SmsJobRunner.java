@@ -40,12 +40,20 @@ public final class SmsJobRunner {
 
     private final SmsStore store;
     private final SmsGateway gateway;
+    private final SmsLinks links;
     private final Clock clock;
     private final SequentialTest sequentialTest = SequentialTest.standard();
 
+    /** A runner that sends links as written, whatever a job's {@link SmsJob.Options#trackLinks} says. */
     public SmsJobRunner(SmsStore store, SmsGateway gateway, Clock clock) {
+        this(store, gateway, null, clock);
+    }
+
+    /** @param links how jobs that track links shorten them (null: links go as written) */
+    public SmsJobRunner(SmsStore store, SmsGateway gateway, SmsLinks links, Clock clock) {
         this.store = store;
         this.gateway = gateway;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -66,6 +74,7 @@ public final class SmsJobRunner {
     }
 
     private int sendDue(SmsJob job) {
+        boolean track = links != null && job.options().trackLinks();
         int submitted = 0;
         try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
@@ -79,7 +88,7 @@ public final class SmsJobRunner {
                 // a batch wholly deferred (sending hours) or left out goes on to the next due rows
                 if (batch.isEmpty()) continue;
                 List<Future<SmsStore.Outcome>> futures = new ArrayList<>(batch.size());
-                for (SmsStore.Claim claim : batch) futures.add(submits.submit(() -> submit(claim)));
+                for (SmsStore.Claim claim : batch) futures.add(submits.submit(() -> submit(claim, track)));
                 List<SmsStore.Outcome> outcomes = new ArrayList<>(batch.size());
                 for (Future<SmsStore.Outcome> f : futures) outcomes.add(join(f));
                 store.record(outcomes, clock.millis());
@@ -111,7 +120,7 @@ public final class SmsJobRunner {
         SmsJob.Text text = test.variants().get(winner);
         SmsTemplate template = new SmsTemplate(text.body());
         Map<Long, String> bodies = new HashMap<>();
-        for (SmsStore.Contact c : store.contacts(job.campaignId(), store.heldPeople(job.id()))) bodies.put(c.personId(), SmsAudience.render(template, c));
+        for (SmsStore.Contact c : store.contacts(job.campaignId(), store.heldPeople(job.id()))) bodies.put(c.personId(), SmsAudience.render(template, c, job.options()));
         store.release(job.id(), winner, choice.summary(), bodies, text.notBefore(), now);
         return OptionalLong.empty();
     }
@@ -133,9 +142,11 @@ public final class SmsJobRunner {
         return SmsStore.Decision.of(RecipientStatus.SENDING, 0);
     }
 
-    private SmsStore.Outcome submit(SmsStore.Claim claim) {
+    /** Submits a claimed row; with {@code track}, its links become the row's tracked links (the same on a resend). */
+    private SmsStore.Outcome submit(SmsStore.Claim claim, boolean track) {
+        String text = track ? links.track(claim.id(), claim.body()) : claim.body();
         try {
-            return new SmsStore.Outcome(claim.id(), RecipientStatus.SENT, gateway.submit(claim.sender(), claim.phone(), claim.body()), null, 0, false);
+            return new SmsStore.Outcome(claim.id(), RecipientStatus.SENT, gateway.submit(claim.sender(), claim.phone(), text), null, 0, false);
         } catch (SmsGatewayException e) {
             long retryAt = clock.millis() + RETRY_DELAY.toMillis();
             if (e.inDoubt()) {

@@ -6,9 +6,10 @@ import java.util.Map;
 /**
  * Counts of a job's recipients by status. {@code waiting}: PENDING rows held back by sending hours (or a retry
  * delay) until later; {@code inDoubt}: rows sent again after a crash or time-out left it unknown whether the
- * gateway had taken them (each is at most one possible duplicate).
+ * gateway had taken them (each is at most one possible duplicate); {@code clicked}: rows with a click on one of their
+ * tracked links.
  */
-public record SmsProgress(Map<RecipientStatus, Long> counts, long waiting, long inDoubt) {
+public record SmsProgress(Map<RecipientStatus, Long> counts, long waiting, long inDoubt, long clicked) {
 
     public SmsProgress {
         EnumMap<RecipientStatus, Long> all = new EnumMap<>(RecipientStatus.class);

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.muster.messaging.AudienceRules;
+import org.muster.messaging.Metric;
 import org.muster.messaging.SendRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,24 +26,36 @@ public final class SmsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
     private static final Duration LONGEST_SLEEP = Duration.ofSeconds(30);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** The longest row id of six base-36 digits: a preview's tracked links are as long as a real job's, or longer. */
+    private static final long PREVIEW_ROW = 36L * 36 * 36 * 36 * 36 * 36 - 1;
 
     private final SmsStore store;
     private final SmsGateway gateway;
     private final long campaignId;
     private final TimeZones zones;
     private final Clock clock;
+    private final SmsLinks links;
     private final SmsJobRunner runner;
     private final SmsInbox inbox;
     private volatile SendRunner loop;
 
-    /** @param gateway null when none is configured: jobs are created and wait */
+    /** A service without link tracking: jobs that ask for it are refused. */
     public SmsService(SmsStore store, SmsGateway gateway, long campaignId, TimeZones zones, String stopReply, Clock clock) {
+        this(store, gateway, null, campaignId, zones, stopReply, clock);
+    }
+
+    /**
+     * @param gateway null when none is configured: jobs are created and wait
+     * @param links   how texts' links are shortened and tracked; null when the server has no public URL for them
+     */
+    public SmsService(SmsStore store, SmsGateway gateway, SmsLinks links, long campaignId, TimeZones zones, String stopReply, Clock clock) {
         this.store = store;
         this.gateway = gateway;
+        this.links = links;
         this.campaignId = campaignId;
         this.zones = zones;
         this.clock = clock;
-        this.runner = gateway == null ? null : new SmsJobRunner(store, gateway, clock);
+        this.runner = gateway == null ? null : new SmsJobRunner(store, gateway, links, clock);
         this.inbox = new SmsInbox(store, campaignId, () -> gateway, stopReply, clock);
         if (gateway != null) gateway.listen(inbox);
     }
@@ -81,41 +95,68 @@ public final class SmsService implements AutoCloseable {
         }
     }
 
-    /** Plans and stores a job of one text, sent at once, under {@link SmsJob#CONSENT_REQUIRED}. */
+    /** Plans and stores a job of one text, sent at once as written, under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, String body, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, SmsJob.Text.of(body), null, hours, SmsJob.CONSENT_REQUIRED, createdBy);
+        return create(name, filterText, personIds, SmsJob.Text.of(body), null, hours, SmsJob.CONSENT_REQUIRED, SmsJob.Options.NONE, createdBy);
     }
 
-    /** Plans and stores an A/B/n test job under {@link SmsJob#CONSENT_REQUIRED}. */
+    /** Plans and stores an A/B/n test job of texts as written, under {@link SmsJob#CONSENT_REQUIRED}. */
     public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, Long createdBy) {
-        return create(name, filterText, personIds, test, hours, SmsJob.CONSENT_REQUIRED, createdBy);
+        return create(name, filterText, personIds, test, hours, SmsJob.CONSENT_REQUIRED, SmsJob.Options.NONE, createdBy);
     }
 
     /** Plans and stores a job of one text for the given people (a resolved segment, ascending ids) and wakes the runner. */
-    public Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy) {
-        return create(name, filterText, personIds, text, null, hours, rules, createdBy);
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SendHours hours, AudienceRules rules,
+                          SmsJob.Options options, Long createdBy) {
+        return create(name, filterText, personIds, text, null, hours, rules, options, createdBy);
     }
 
     /** Plans and stores an A/B/n test job (its first variant is the job's text) and wakes the runner. */
-    public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, AudienceRules rules, Long createdBy) {
-        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, rules, createdBy);
+    public Created create(String name, String filterText, long[] personIds, SmsJob.Test test, SendHours hours, AudienceRules rules,
+                          SmsJob.Options options, Long createdBy) {
+        return create(name, filterText, personIds, test.variants().getFirst(), test, hours, rules, options, createdBy);
     }
 
     private Created create(String name, String filterText, long[] personIds, SmsJob.Text text, SmsJob.Test test, SendHours hours,
-                           AudienceRules rules, Long createdBy) {
+                           AudienceRules rules, SmsJob.Options options, Long createdBy) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a job needs a name");
         if (!rules.withoutConsent().isEmpty()) throw new IllegalArgumentException("audience rules: SMS requires consent in every contact category");
+        checkLinks(test == null ? List.of(text) : test.variants(), test == null ? null : test.metric(), options);
         List<SmsStore.Contact> contacts = store.contacts(campaignId, personIds);
         Set<String> optedOut = store.optedOutNumbers(campaignId);
-        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, text, rules, zones);
-        if (test != null) plan = SmsAudience.split(plan, contacts, test);
-        SmsJob job = store.createJob(campaignId, name.strip(), filterText, text, hours, rules, createdBy, test, plan.recipients(), clock.millis());
+        SmsAudience.Plan plan = SmsAudience.plan(contacts, optedOut, text, rules, options, zones);
+        if (test != null) plan = SmsAudience.split(plan, contacts, test, options);
+        SmsJob job = store.createJob(campaignId, name.strip(), filterText, text, hours, rules, options, createdBy, test, plan.recipients(),
+                clock.millis());
         wake(job.id());
         return new Created(job, plan);
     }
 
-    public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules) {
-        return SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body), rules, zones);
+    /** Tracking needs a public URL; a test on clicks needs tracked links in every text, or its variants could not differ. */
+    private void checkLinks(List<SmsJob.Text> texts, Metric metric, SmsJob.Options options) {
+        if (options.trackLinks() && links == null) {
+            throw new IllegalArgumentException("track links: the server has no public URL for tracked links (MUSTER_PUBLIC_URL)");
+        }
+        if (metric != Metric.CLICK) return;
+        if (!options.trackLinks()) throw new IllegalArgumentException("metric: a test on clicks needs its links tracked");
+        for (int i = 0; i < texts.size(); i++) {
+            if (SmsLinks.urls(texts.get(i).body()).isEmpty()) {
+                throw new IllegalArgumentException("metric: text " + SmsJob.Test.label(i) + " has no link to click (http:// or https://)");
+            }
+        }
+    }
+
+    /**
+     * The plan a job of {@code body} would make, without storing it. With {@link SmsJob.Options#trackLinks} each
+     * row's text shows its links as tracked links of the longest row id under 36^6, so the segment counts are not
+     * understated for any job of under two billion rows.
+     */
+    public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules, SmsJob.Options options) {
+        SmsAudience.Plan plan = SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body),
+                rules, options, zones);
+        if (!options.trackLinks() || links == null) return plan;
+        return new SmsAudience.Plan(plan.recipients().stream().map(r -> r.withBody(links.track(PREVIEW_ROW, r.body()))).toList(),
+                plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile());
     }
 
     /**
@@ -130,7 +171,7 @@ public final class SmsService implements AutoCloseable {
         List<String> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             SmsJob.Text text = texts.get(i);
-            String label = texts.size() == 1 ? "" : "text " + SmsJob.Test.label(i) + ": ";
+            String label = texts.size() == 1 ? "" : SmsJob.Test.prefix(i);
             try {
                 results.add(label + "sent, gateway id " + gateway.submit(text.sender(), phone, new SmsTemplate(text.body()).render(values)));
             } catch (SmsGatewayException e) {
@@ -138,6 +179,22 @@ public final class SmsService implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    /**
+     * Follows a tracked link ({@link SmsLinks}): the link the recipient's text carried in that place, with the click
+     * recorded; empty for a token this server did not make or a row that was never sent.
+     */
+    public Optional<String> click(String token) {
+        SmsLinks.Click click = links == null ? null : links.parse(token);
+        if (click == null) return Optional.empty();
+        return store.sentText(click.recipientId()).flatMap(text -> {
+            List<String> urls = SmsLinks.urls(text);
+            if (click.link() >= urls.size()) return Optional.empty();
+            String url = urls.get(click.link());
+            store.recordClick(click.recipientId(), url, clock.millis());
+            return Optional.of(url);
+        });
     }
 
     public SmsInbox inbox() {

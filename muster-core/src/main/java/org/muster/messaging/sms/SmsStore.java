@@ -37,6 +37,10 @@ public interface SmsStore {
         PlannedRecipient withVariant(String body, RecipientStatus status, Integer variant, boolean inTest, long notBefore) {
             return new PlannedRecipient(personId, phone, zone, body, status, coveredBy, variant, inTest, notBefore);
         }
+
+        PlannedRecipient withBody(String body) {
+            return new PlannedRecipient(personId, phone, zone, body, status, coveredBy, variant, inTest, notBefore);
+        }
     }
 
     /**
@@ -83,8 +87,8 @@ public interface SmsStore {
      * @param text the job's (first) text
      * @param test null for a job of one text
      */
-    SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules, Long createdBy,
-                     SmsJob.Test test, List<PlannedRecipient> recipients, long now);
+    SmsJob createJob(long campaignId, String name, String filter, SmsJob.Text text, SendHours hours, AudienceRules rules, SmsJob.Options options,
+                     Long createdBy, SmsJob.Test test, List<PlannedRecipient> recipients, long now);
 
     Optional<SmsJob> job(long campaignId, long jobId);
 
@@ -146,6 +150,15 @@ public interface SmsStore {
 
     /** Records an inbound message that is not an opt-out as activity {@code sms.reply}; returns the people it names. */
     int recordReply(long campaignId, String phone, String text, long now);
+
+    /** The text the gateway accepted for a recipient row (as stored, before link tracking), or empty when none was sent. */
+    Optional<String> sentText(long recipientId);
+
+    /**
+     * Records a click on a tracked link of a sent row: its first click is kept on the row (the click metric) and goes
+     * on the person's timeline as {@code sms.click} with the link. Returns whether it was the row's first.
+     */
+    boolean recordClick(long recipientId, String url, long now);
 
     /** Applies a delivery receipt to the row with that gateway id (kept for later if the row is not SENT yet). */
     void recordReceipt(long campaignId, String gatewayId, String state, String error, long now);

@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An SMS body with placeholders: {@code {{first_name}}}, {@code {{last_name}}}, optionally with a fallback for
- * people without that value, {@code {{first_name|friend}}}. SMS is plain text, so nothing is escaped; an unknown
+ * An SMS body with placeholders: {@code {{first_name}}}, {@code {{last_name}}}, {@code {{data_origin}}} (where the
+ * person's details came from), optionally with a fallback for people without that value, {@code {{first_name|friend}}}. SMS is plain text, so nothing is escaped; an unknown
  * placeholder is an error naming it.
  */
 public final class SmsTemplate {
 
-    public static final List<String> FIELDS = List.of("first_name", "last_name");
+    public static final List<String> FIELDS = List.of("first_name", "last_name", "data_origin");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z_]+)\\s*(?:\\|([^}]*))?}}");
 
     private final String body;

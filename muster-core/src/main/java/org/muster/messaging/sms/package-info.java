@@ -3,8 +3,9 @@
  * admit (sms consent in every contact category, objections, excluded data origins) and who have a mobile number, one
  * message per household phone, within each recipient's local sending hours, through SMPP (jsmpp) or an HTTP
  * gateway; delivery receipts; STOP-style replies that opt the number out everywhere at once; other replies on
- * the person's timeline as {@code sms.reply}; A/B/n tests of up to three texts whose winner on replies, donations
- * or sign-ups ({@link org.muster.messaging.Metric}, attributed as for email) goes to the rest, by the email core's split and sequential test ({@link org.muster.messaging.AbTest}).
+ * the person's timeline as {@code sms.reply}; short signed tracked links and a data-origin line
+ * ({@link org.muster.messaging.sms.SmsLinks}, {@link org.muster.messaging.sms.SmsJob.Options}); A/B/n tests of up to
+ * three texts whose winner on replies, clicks, donations or sign-ups ({@link org.muster.messaging.Metric}, attributed as for email) goes to the rest, by the email core's split and sequential test ({@link org.muster.messaging.AbTest}).
  *
  * <p>Durability: a job and one journal row per recipient are written when it is created; rows move PENDING ->
  * SENDING (committed before the submit) -> SENT with the gateway's id. After kill -9, SENDING rows are resent

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.event.AttendanceStatus;
 import org.muster.messaging.Metric;
+import org.muster.messaging.email.LinkSigner;
 import org.muster.store.Database;
 import org.muster.store.JooqDonationStore;
 import org.muster.store.JooqEventStore;
@@ -26,7 +27,7 @@ import org.muster.store.TestDatabases;
 
 /**
  * SMS A/B/n tests at the engine level on simulated outcomes, on SQLite and PostgreSQL: the reproducible split, the
- * winner on replies, donations or sign-ups by the shared sequential test, the rest sent the winner; and the
+ * winner on replies, clicks, donations or sign-ups by the shared sequential test, the rest sent the winner; and the
  * deadline's fallback.
  */
 class SmsAbTestTest {
@@ -85,7 +86,8 @@ class SmsAbTestTest {
                 assertThat(created.plan().count(RecipientStatus.HELD)).isEqualTo(240);
                 Map<Long, Integer> variantOf = created.plan().recipients().stream().filter(r -> r.variant() != null)
                         .collect(Collectors.toMap(SmsStore.PlannedRecipient::personId, SmsStore.PlannedRecipient::variant));
-                Map<Long, Integer> again = SmsAudience.split(sms.preview(audience, VARIANTS.getFirst(), SmsJob.CONSENT_REQUIRED), store.contacts(campaign, audience), test)
+                Map<Long, Integer> again = SmsAudience.split(sms.preview(audience, VARIANTS.getFirst(), SmsJob.CONSENT_REQUIRED, SmsJob.Options.NONE),
+                                store.contacts(campaign, audience), test, SmsJob.Options.NONE)
                         .recipients().stream().filter(r -> r.variant() != null)
                         .collect(Collectors.toMap(SmsStore.PlannedRecipient::personId, SmsStore.PlannedRecipient::variant));
                 assertThat(again).as("the same seed gives the same groups").isEqualTo(variantOf);
@@ -181,11 +183,31 @@ class SmsAbTestTest {
     }
 
     @Test
-    void opensAndClicksAreRefusedForTextsNamingTheField() {
-        for (Metric metric : List.of(Metric.OPEN, Metric.CLICK)) {
-            assertThatThrownBy(() -> SmsJob.Test.ofTexts(List.of(SmsJob.Text.of("A"), SmsJob.Text.of("B")), 0.5, 1, Duration.ofHours(24), metric))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("metric: ")
-                    .hasMessageContaining(metric.name().toLowerCase(java.util.Locale.ROOT));
+    void opensAreRefusedForTextsNamingTheField() {
+        assertThatThrownBy(() -> SmsJob.Test.ofTexts(List.of(SmsJob.Text.of("A"), SmsJob.Text.of("B")), 0.5, 1, Duration.ofHours(24), Metric.OPEN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("metric: ").hasMessageContaining("not open");
+    }
+
+    /**
+     * Over SMPP with tracked links, a test on clicks: 50 of B's 100 test recipients follow their link within the
+     * window, 5 of A's. Decoys that must not count: a second click of the same B recipients, and the other A
+     * recipients' clicks a day after the window closed.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void overSmppClicksOnTrackedLinksPickTheWinner(Supplier<Database> database) throws Exception {
+        try (Database db = database.get(); SmppTestPeer peer = new SmppTestPeer(); MetricRun run = MetricRun.sendTest(db, peer, Metric.CLICK)) {
+            run.clock.advance(Duration.ofHours(1));
+            for (String phone : run.b.subList(0, 50)) assertThat(run.follow(phone)).contains("https://b.example/sat");
+            for (String phone : run.b.subList(0, 50)) run.follow(phone);
+            for (String phone : run.a.subList(0, 5)) assertThat(run.follow(phone)).contains("https://a.example/sat");
+            run.clock.advance(Duration.ofHours(24));
+            for (String phone : run.a.subList(5, 100)) run.follow(phone);
+
+            assertThat(run.store.testResults(run.job.id(), 2)).extracting(SmsStore.VariantResult::successes).containsExactly(5L, 50L);
+            run.decideAndAssertBWins();
+            assertThat(run.peer.received().subList(200, 400)).as("the winner's tracked links went to the rest")
+                    .allMatch(r -> r.text().contains("https://muster.example/s/") && !r.text().contains("b.example"));
         }
     }
 
@@ -230,7 +252,10 @@ class SmsAbTestTest {
         }
     }
 
-    /** A two-text test on {@code metric} whose test groups (100 each of 400) went out over SMPP at {@link #MORNING_EAST}. */
+    /**
+     * A two-text test on {@code metric} whose test groups (100 each of 400) went out over SMPP at {@link #MORNING_EAST},
+     * each text ending in a tracked link.
+     */
     private record MetricRun(long campaign, JooqSmsStore store, SmppTestPeer peer, SmsService sms, SmsJobRunner runner, TestClock clock,
                              SmsJob job, Map<String, Long> personOfPhone, List<String> a, List<String> b) implements AutoCloseable {
 
@@ -242,11 +267,14 @@ class SmsAbTestTest {
             TestClock clock = new TestClock(MORNING_EAST);
             JooqSmsStore store = new JooqSmsStore(db);
             SmppGateway gateway = new SmppGateway(peer.settings(10));
-            SmsService sms = new SmsService(store, gateway, campaign, TimeZones.forCampaignState("NC"), "Unsubscribed.", clock);
-            SmsJob.Test test = SmsJob.Test.ofTexts(VARIANTS.subList(0, 2).stream().map(SmsJob.Text::of).toList(), 0.5, 11, Duration.ofHours(24), metric);
-            SmsJob job = sms.create("Saturday", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT, null).job();
+            SmsLinks links = new SmsLinks(new LinkSigner("key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://muster.example"));
+            SmsService sms = new SmsService(store, gateway, links, campaign, TimeZones.forCampaignState("NC"), "Unsubscribed.", clock);
+            SmsJob.Test test = SmsJob.Test.ofTexts(List.of(SmsJob.Text.of(VARIANTS.get(0) + " https://a.example/sat"),
+                    SmsJob.Text.of(VARIANTS.get(1) + " https://b.example/sat")), 0.5, 11, Duration.ofHours(24), metric);
+            SmsJob job = sms.create("Saturday", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT,
+                    SmsJob.CONSENT_REQUIRED, new SmsJob.Options(false, true), null).job();
             assertThat(store.job(campaign, job.id()).orElseThrow().test().metric()).isEqualTo(metric);
-            SmsJobRunner runner = new SmsJobRunner(store, gateway, clock);
+            SmsJobRunner runner = new SmsJobRunner(store, gateway, links, clock);
             assertThat(runner.runDue(job).finished()).isFalse();
             assertThat(peer.received()).hasSize(200);
             List<String> a = peer.received().stream().filter(r -> r.text().startsWith("A")).map(SmppTestPeer.Received::to).sorted().toList();
@@ -258,6 +286,12 @@ class SmsAbTestTest {
 
         long person(String phone) {
             return personOfPhone.get(phone);
+        }
+
+        /** Follows the tracked link in the text {@code phone} received, as its recipient would. */
+        java.util.Optional<String> follow(String phone) {
+            String text = peer.received().stream().filter(r -> r.to().equals(phone)).findFirst().orElseThrow().text();
+            return sms.click(text.substring(text.indexOf("/s/") + 3));
         }
 
         /** The next pass decides: B wins and the 200 held people get it. */

@@ -58,7 +58,7 @@ class SmsAudienceRulesTest {
             try (SmsService sms = new SmsService(store, gateway, campaign, TimeZones.forCampaignState("NC"), "Unsubscribed.", clock)) {
                 AudienceRules rules = SmsJob.rulesExcluding(Set.of(BOUGHT));
                 SmsService.Created created = sms.create("Rules", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST),
-                        SmsJob.Text.of("Hi {{first_name}}"), SendHours.DEFAULT, rules, null);
+                        SmsJob.Text.of("Hi {{first_name}}"), SendHours.DEFAULT, rules, SmsJob.Options.NONE, null);
                 assertThat(created.plan().withoutConsent()).as("Ben (a member, but SMS needs consent) and Eve (objected)").isEqualTo(2);
                 assertThat(created.plan().originExcluded()).as("Cat and Hal").isEqualTo(2);
                 assertThat(created.plan().count(RecipientStatus.PENDING)).as("Ann, Dan, Fay, Gus, Ivy").isEqualTo(5);

@@ -49,7 +49,7 @@ class SmsVariantSenderTest {
                         new SmsJob.Text("B: Hi {{first_name}}", "+19195550100", null),
                         new SmsJob.Text("C: Hi {{first_name}}", "AdaCouncil", C_AT)), 1, 7, Duration.ofHours(24), Metric.REPLY);
                 SmsJob job = sms.create("Senders", "tag(sms-list)", SmsFixtures.audience(db, campaign, MORNING_EAST), test, SendHours.DEFAULT,
-                        SmsJob.CONSENT_REQUIRED, null).job();
+                        SmsJob.CONSENT_REQUIRED, SmsJob.Options.NONE, null).job();
                 assertThat(store.job(campaign, job.id()).orElseThrow().test().variants()).isEqualTo(test.variants());
                 long inC = store.recipients(job.id(), null, 100).stream().filter(r -> r.status() == RecipientStatus.PENDING
                         && r.notBefore() == C_AT.toEpochMilli()).count();

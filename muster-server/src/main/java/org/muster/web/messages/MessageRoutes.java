@@ -92,6 +92,11 @@ public final class MessageRoutes implements AutoCloseable {
         this.tracking = new TrackingRoutes(store, signer, bounces, settings.bounceToken(), campaignName, clock);
     }
 
+    /** The signer of the links inside messages; texts' tracked links are signed with it too. */
+    public LinkSigner signer() {
+        return signer;
+    }
+
     private void pollMailboxes(BounceProcessor bounces, ReplyProcessor replies) {
         for (String mailbox : settings.bounceMailboxes()) poll("bounces", mailbox, bounces::process);
         if (settings.replyMailbox() != null) poll("replies", settings.replyMailbox(), replies::process);

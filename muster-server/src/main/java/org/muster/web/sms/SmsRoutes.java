@@ -67,8 +67,12 @@ public final class SmsRoutes {
         this.audit = db.audit();
     }
 
-    public static boolean isCallback(String path) {
-        return path.equals(RECEIPT_CALLBACK) || path.equals(INBOUND_CALLBACK);
+    /** A text's tracked link, followed by whoever got the text: authorised by its signature. */
+    public static final String LINK_PREFIX = "/s/";
+
+    /** Paths without a session: the gateway's callbacks (bearer token) and tracked links (signature). */
+    public static boolean isPublic(String path) {
+        return path.equals(RECEIPT_CALLBACK) || path.equals(INBOUND_CALLBACK) || path.startsWith(LINK_PREFIX);
     }
 
     public void register(Javalin app) {
@@ -81,6 +85,14 @@ public final class SmsRoutes {
         app.post("/sms/jobs/{id}/cancel", this::cancel);
         app.post(RECEIPT_CALLBACK, this::receiptCallback);
         app.post(INBOUND_CALLBACK, this::inboundCallback);
+        app.get(LINK_PREFIX + "{token}", this::followLink);
+    }
+
+    /** A tracked link: redirects to the link the text carried and records the click; anything else is not ours. */
+    private void followLink(Context ctx) {
+        String target = sms.click(ctx.pathParam("token")).orElseThrow(() -> new NotFoundResponse(
+                "This link is not valid. It may have been cut short when the text was copied."));
+        ctx.redirect(target);
     }
 
     private static User requireOrganiser(Context ctx) {
@@ -100,7 +112,7 @@ public final class SmsRoutes {
         String body = form(ctx, "body");
         try {
             long[] ids = audience(filter);
-            SmsAudience.Plan plan = sms.preview(ids, body.isBlank() ? " " : body, rules(ctx));
+            SmsAudience.Plan plan = sms.preview(ids, body.isBlank() ? " " : body, rules(ctx), options(ctx));
             ctx.html(SmsViews.preview(ids.length, plan, body).toString());
         } catch (IllegalArgumentException e) {
             ctx.html(SmsViews.problem(e.getMessage()).toString());
@@ -114,15 +126,16 @@ public final class SmsRoutes {
         try {
             SendHours hours = SendHours.parse("sending hours", form(ctx, "hours").isBlank() ? settings.hours().toString() : form(ctx, "hours"));
             SmsJob.Test test = test(ctx);
-            created = test == null ? sms.create(form(ctx, "name"), filter, audience(filter), text(ctx, ""), hours, rules(ctx), user.id())
-                    : sms.create(form(ctx, "name"), filter, audience(filter), test, hours, rules(ctx), user.id());
+            created = test == null ? sms.create(form(ctx, "name"), filter, audience(filter), text(ctx, ""), hours, rules(ctx), options(ctx), user.id())
+                    : sms.create(form(ctx, "name"), filter, audience(filter), test, hours, rules(ctx), options(ctx), user.id());
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("The text was not sent: " + e.getMessage());
         }
         SmsJob job = created.job();
         audit.record(user.id(), "sms.job.create", "sms_job:" + job.id(), created.plan().recipients().size() + " recipients, segment: "
                 + filter + ", message: " + job.body() + (job.sender() == null ? "" : ", from " + job.sender())
-                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts on " + SmsViews.successes(job.test().metric())) + ", rules: " + job.rules().format());
+                + (job.test() == null ? "" : ", A/B test of " + job.test().variants().size() + " texts on " + SmsViews.successes(job.test().metric())) + ", rules: " + job.rules().format()
+                + (job.options().stateOrigin() ? ", states data origin" : "") + (job.options().trackLinks() ? ", links tracked" : ""));
         ctx.redirect("/sms/jobs/" + job.id());
     }
 
@@ -157,9 +170,18 @@ public final class SmsRoutes {
                 .collect(Collectors.toSet()));
     }
 
+    /**
+     * What the job adds to its texts. A form that shows the check boxes says so ({@code options_shown}), since an
+     * unchecked box is not posted; a post without them (an API client) sends texts as written.
+     */
+    private static SmsJob.Options options(Context ctx) {
+        boolean shown = !form(ctx, "options_shown").isEmpty();
+        return new SmsJob.Options(shown && ctx.formParam("state_origin") != null, shown && ctx.formParam("track_links") != null);
+    }
+
     /** The text of fields {@code body}, {@code from}, {@code send_at} with the variant's suffix ("", "_b", "_c"). */
     private static SmsJob.Text text(Context ctx, String suffix) {
-        String label = suffix.isEmpty() ? "" : "text " + suffix.substring(1).toUpperCase(Locale.ROOT) + ": ";
+        String label = suffix.isEmpty() ? "" : SmsJob.Test.prefix(suffix.charAt(1) - 'a');
         String at = form(ctx, "send_at" + suffix).strip();
         Instant sendAt;
         try {
@@ -189,14 +211,14 @@ public final class SmsRoutes {
                 Duration.ofMinutes(Math.round(number(ctx, "decide_hours", 24) * 60)), metric(ctx));
     }
 
-    /** The winner metric (empty: replies); open and click are refused by {@link SmsJob.Test}. */
+    /** The winner metric (empty: replies); open is refused by {@link SmsJob.Test}, click without tracked links by the service. */
     private static Metric metric(Context ctx) {
         String value = form(ctx, "metric").strip();
         if (value.isEmpty()) return Metric.REPLY;
         try {
             return Metric.valueOf(value.replace("-", "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("metric: \"" + value + "\" is not one of reply, donation, sign-up");
+            throw new IllegalArgumentException("metric: \"" + value + "\" is not one of reply, click, donation, sign-up");
         }
     }
 

@@ -45,6 +45,11 @@ final class SmsViews {
                 %s
                 <label for="sms-exclude-origins">Never people whose data came from (separate with |)</label>
                 <input id="sms-exclude-origins" name="exclude_origins" size="60">
+                <input type="hidden" name="options_shown" value="1">
+                <label><input type="checkbox" id="sms-state-origin" name="state_origin" checked> Tell each person where their data came from
+                (a last line: "Your details came to us from: …")</label>
+                <label><input type="checkbox" id="sms-track-links" name="track_links" checked> Shorten and track links (needed to choose
+                the winner on clicks)</label>
                 <details class="sms-ab"><summary>A/B test: other texts</summary>
                 <label for="sms-body-b">Text B</label> <textarea id="sms-body-b" name="body_b" rows="3" cols="100"></textarea>
                 %s
@@ -56,10 +61,10 @@ final class SmsViews {
                 <label for="sms-decide-hours">within (hours)</label>
                 <input id="sms-decide-hours" name="decide_hours" value="24" inputmode="decimal">
                 <p class="hint">The test groups are drawn at random (reproducibly); the text whose recipients significantly more
-                often reply, or donate or register for an event after their text and within the time (sequential test, 5 % false
-                positives), goes to the rest, or the best one when the time is up.</p>
+                often reply, click a link, or donate or register for an event after their text and within the time (sequential test,
+                5 % false positives), goes to the rest, or the best one when the time is up.</p>
                 </details>
-                <p class="hint">Placeholders: {{first_name}}, {{last_name}}, with a fallback: {{first_name|friend}}. Only people with sms
+                <p class="hint">Placeholders: {{first_name}}, {{last_name}}, {{data_origin}}, with a fallback: {{first_name|friend}}. Only people with sms
                 consent who have not objected and whose data does not come from an excluded origin, with a mobile number, are texted, once per household phone, between the sending hours of their own time zone.</p>
                 <label for="sms-hours">Sending hours (recipient's local time)</label>
                 <input id="sms-hours" name="hours" value="%s" pattern="\\d{2}:\\d{2}-\\d{2}:\\d{2}">
@@ -84,9 +89,10 @@ final class SmsViews {
     static String successes(Metric metric) {
         return switch (metric) {
             case REPLY -> "replies";
+            case CLICK -> "clicks";
             case DONATION -> "donations";
             case SIGNUP -> "sign-ups";
-            case OPEN, CLICK -> throw new IllegalArgumentException(metric + " is not measured for texts");
+            case OPEN -> throw new IllegalArgumentException(metric + " is not measured for texts");
         };
     }
 
@@ -156,7 +162,8 @@ final class SmsViews {
     private static String rules(SmsJob job) {
         return "Only people with sms consent who have not objected"
                 + (job.rules().excludedOrigins().isEmpty() ? "" : "; never data from " + String.join(", ", job.rules().excludedOrigins().stream().sorted().toList()))
-                + ".";
+                + "." + (job.options().stateOrigin() ? " Each text says where the person's data came from." : "")
+                + (job.options().trackLinks() ? " Links are shortened and tracked." : "");
     }
 
     private static String senderAndTime(SmsJob.Text text) {
@@ -212,10 +219,11 @@ final class SmsViews {
                 <dt>Excluded by the audience rules at sending</dt><dd id="sms-excluded">%s</dd>
                 <dt>Covered by household</dt><dd id="sms-covered">%s</dd>
                 <dt>Resent after a crash (possible duplicates)</dt><dd id="sms-in-doubt">%s</dd>
+                <dt>Clicked a link</dt><dd id="sms-clicked">%s</dd>
                 </dl></div>""", poll, job.status().name().toLowerCase(),
                 job.finishedAt() == null ? "" : " at " + TIME.format(job.finishedAt()), p.sent(), p.count(RecipientStatus.DELIVERED), p.failed(),
                 p.waiting(), p.queued(), p.count(RecipientStatus.HELD), p.count(RecipientStatus.OPTED_OUT), p.count(RecipientStatus.EXCLUDED),
-                p.count(RecipientStatus.COVERED), p.inDoubt());
+                p.count(RecipientStatus.COVERED), p.inDoubt(), job.options().trackLinks() ? String.valueOf(p.clicked()) : "links not tracked");
     }
 
     private static String label(SmsStore.RecipientRow r) {

@@ -84,6 +84,25 @@ class SmsHttpGatewayTest {
                 assertThat(posted.get(2).get("text").asText()).isEqualTo("Bye.");
                 assertThat(db.people().profile(campaign.id(), people.getFirst()).orElseThrow().consent())
                         .filteredOn(c -> c.channel().equals("sms")).extracting(c -> c.status()).containsExactly("WITHDRAWN");
+
+                // a job as the compose form posts it by default: the data origin stated, links tracked; Ann has opted out
+                WebClient.Response tracked = client.post("/sms/jobs", form("name", "Polls", "filter", "tag(gw)",
+                        "body", "Find your polling place: https://vote.example/nc?src=sms", "hours", "00:00-00:00", "options_shown", "1",
+                        "state_origin", "on", "track_links", "on", "_csrf", client.csrfToken("/sms")));
+                assertThat(tracked.status()).isEqualTo(302);
+                Await.until("Bo's text reaches the gateway", () -> posted.size() == 4);
+                String text = posted.get(3).get("text").asText();
+                assertThat(posted.get(3).get("to").asText()).isEqualTo("+19195552002");
+                assertThat(text).matches("Find your polling place: \\S+/s/[A-Za-z0-9_-]+\nYour details came to us from: test\\.");
+                String token = text.substring(text.indexOf("/s/") + 3, text.indexOf('\n'));
+                WebClient anyone = new WebClient(server.baseUrl());
+                WebClient.Response followed = anyone.get("/s/" + token);
+                assertThat(followed.status()).as("no login: the signature is the authority").isEqualTo(302);
+                assertThat(followed.location()).isEqualTo("https://vote.example/nc?src=sms");
+                assertThat(anyone.get("/s/" + token.substring(0, token.length() - 1) + (token.endsWith("x") ? "y" : "x")).status()).isEqualTo(404);
+                assertThat(client.get(tracked.location()).body()).contains("<dd id=\"sms-clicked\">1</dd>", "Links are shortened and tracked.",
+                        "Each text says where the person&#39;s data came from.");
+                assertThat(db.people().profile(campaign.id(), people.get(1)).orElseThrow().timeline()).anyMatch(a -> a.type().equals("sms.click"));
             } finally {
                 server.stop();
             }

@@ -90,11 +90,11 @@ class SmsPagesTest extends BothServersTest {
 
         assertThat(client.get("/sms").body()).contains("name=\"from\"", "name=\"from_b\"", "name=\"send_at_c\"", "name=\"exclude_origins\"");
         assertThat(client.get("/sms").body()).contains("name=\"metric\"", "<option value=\"DONATION\">donations</option>",
-                "<option value=\"SIGNUP\">sign-ups</option>").doesNotContain("value=\"OPEN\"", "value=\"CLICK\"");
+                "<option value=\"SIGNUP\">sign-ups</option>", "<option value=\"CLICK\">clicks</option>").doesNotContain("value=\"OPEN\"");
         WebClient.Response onOpens = client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
                 "body_b", "Hey", "metric", "OPEN", "_csrf", csrf));
         assertThat(onOpens.status()).isEqualTo(400);
-        assertThat(onOpens.body()).contains("metric: a text&#39;s winner is chosen on reply, donation or sign-up, not open");
+        assertThat(onOpens.body()).contains("metric: a text&#39;s winner is chosen on reply, click, donation or sign-up, not open");
         assertThat(client.post("/sms/jobs", form("name", "AB " + tag, "filter", "tag(" + tag + ")", "body", "Hi",
                 "body_b", "Hey", "metric", "likes", "_csrf", csrf)).body()).contains("metric: &quot;likes&quot; is not one of");
         assertThat(f.db.dsl().fetchCount(f.db.dsl().selectOne().from("sms_job").where("name = ?", "AB " + tag))).isZero();
