@@ -47,38 +47,74 @@ final class Trainer {
         for (int c = 0; c < nc; c++) mSum[c] = new double[comparisons.get(c).levels()];
         List<MatchRecord> sessionRecords = sample(records, MAX_SESSION_RECORDS, seed);
         for (BlockingRule rule : trainingRules) {
-            Set<String> blocked = new HashSet<>();
-            for (BlockKey k : rule.keys()) blocked.add(k.comparisonName());
-            boolean[] active = new boolean[nc];
-            boolean family = blocked.contains("last");
-            for (int c = 0; c < nc; c++) {
-                String name = comparisons.get(c).name();
-                active[c] = !blocked.contains(name) && !(family && FAMILY_FIELDS.contains(name));
-            }
-            CandidatePairs pairs = Blocking.candidates(sessionRecords, List.of(rule), linkOnly, config.maxBlockSize())
-                    .pairs();
-            Map<Long, Long> counts = new HashMap<>();
-            for (int k = 0; k < pairs.size(); k++) {
-                counts.merge(MatchModel.pattern(comparisons, sessionRecords.get(pairs.left(k)),
-                        sessionRecords.get(pairs.right(k))), 1L, Long::sum);
-            }
-            if (counts.isEmpty()) continue;
-            double[][] m = initialM(comparisons);
-            double matches = em(counts, m, u, active, 0.1) * pairs.size();
-            for (int c = 0; c < nc; c++) {
-                if (!active[c]) continue;
-                sessionWeight[c] += matches;
-                for (int l = 0; l < m[c].length; l++) mSum[c][l] += m[c][l] * matches;
+            boolean[] active = active(rule, comparisons);
+            session(sessionRecords, rule, comparisons, initialM(comparisons), u, active, active, config, linkOnly,
+                    mSum, sessionWeight);
+        }
+        // A fallback session learns only what no session before it learnt, the rest of the model held as learnt:
+        // in its wider, sparser pairs EM would otherwise drift to whatever else those pairs have in common.
+        for (BlockingRule rule : config.fallbackTrainingRules()) {
+            boolean[] active = active(rule, comparisons);
+            boolean[] learn = new boolean[nc];
+            boolean any = false;
+            for (int c = 0; c < nc; c++) any |= learn[c] = active[c] && sessionWeight[c] <= 0;
+            if (any) {
+                session(sessionRecords, rule, comparisons, averaged(comparisons, mSum, sessionWeight), u, active,
+                        learn, config, linkOnly, mSum, sessionWeight);
             }
         }
-        double[][] m = initialM(comparisons);
-        for (int c = 0; c < nc; c++) {
-            if (sessionWeight[c] <= 0) continue;
-            for (int l = 0; l < m[c].length; l++) m[c][l] = mSum[c][l] / sessionWeight[c];
-        }
+        double[][] m = averaged(comparisons, mSum, sessionWeight);
         double lambda = globalPrior(records, candidatePatterns, m, u, linkOnly);
         return new MatchModel(comparisons, m, u, MatchModel.log2(lambda / (1 - lambda)),
                 termFrequencies(records, comparisons));
+    }
+
+    /**
+     * The comparisons a session on this rule learns from: not those the rule blocked on, and after a rule on the
+     * surname not what families share.
+     */
+    private static boolean[] active(BlockingRule rule, List<Comparison> comparisons) {
+        Set<String> blocked = new HashSet<>();
+        for (BlockKey k : rule.keys()) blocked.add(k.comparisonName());
+        boolean family = blocked.contains("last");
+        boolean[] active = new boolean[comparisons.size()];
+        for (int c = 0; c < active.length; c++) {
+            String name = comparisons.get(c).name();
+            active[c] = !blocked.contains(name) && !(family && FAMILY_FIELDS.contains(name));
+        }
+        return active;
+    }
+
+    /**
+     * One EM session over the pairs of one rule, starting from m: the active comparisons weigh each pair, the
+     * learnt ones are re-estimated and added to the running average weighted by the matches found.
+     */
+    private static void session(List<MatchRecord> records, BlockingRule rule, List<Comparison> comparisons,
+            double[][] m, double[][] u, boolean[] active, boolean[] learn, MatchConfig config, boolean linkOnly,
+            double[][] mSum, double[] sessionWeight) {
+        CandidatePairs pairs = Blocking.candidates(records, List.of(rule), linkOnly, config.maxBlockSize()).pairs();
+        Map<Long, Long> counts = new HashMap<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            counts.merge(MatchModel.pattern(comparisons, records.get(pairs.left(k)), records.get(pairs.right(k))),
+                    1L, Long::sum);
+        }
+        if (counts.isEmpty()) return;
+        double matches = em(counts, m, u, active, learn, 0.1) * pairs.size();
+        for (int c = 0; c < m.length; c++) {
+            if (!learn[c]) continue;
+            sessionWeight[c] += matches;
+            for (int l = 0; l < m[c].length; l++) mSum[c][l] += m[c][l] * matches;
+        }
+    }
+
+    /** The sessions' weighted average, and the starting guess for a comparison none learnt. */
+    private static double[][] averaged(List<Comparison> comparisons, double[][] mSum, double[] sessionWeight) {
+        double[][] m = initialM(comparisons);
+        for (int c = 0; c < m.length; c++) {
+            if (sessionWeight[c] <= 0) continue;
+            for (int l = 0; l < m[c].length; l++) m[c][l] = mSum[c][l] / sessionWeight[c];
+        }
+        return m;
     }
 
     /**
@@ -173,10 +209,11 @@ final class Trainer {
     }
 
     /**
-     * EM over distinct level patterns: updates m of the active comparisons and returns the estimated proportion of
-     * matches among the pairs.
+     * EM over distinct level patterns: the active comparisons weigh each pair, m of those to learn is updated;
+     * returns the estimated proportion of matches among the pairs.
      */
-    private static double em(Map<Long, Long> counts, double[][] m, double[][] u, boolean[] active, double lambda) {
+    private static double em(Map<Long, Long> counts, double[][] m, double[][] u, boolean[] active, boolean[] learn,
+            double lambda) {
         int nc = m.length;
         long[] patterns = new long[counts.size()];
         double[] weights = new double[counts.size()];
@@ -204,7 +241,7 @@ final class Trainer {
             }
             lambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
             for (int c = 0; c < nc; c++) {
-                if (!active[c]) continue;
+                if (!learn[c]) continue;
                 double known = 0;
                 for (int l = 1; l < m[c].length; l++) known += acc[c][l];
                 if (known <= 0) continue;
