@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 final class Trainer {
 
     private static final int EM_ITERATIONS = 40;
+    /** EM creeps towards a share of matches as small as a fallback session's (0.02-0.1 %) and needs more steps. */
+    private static final int FALLBACK_EM_ITERATIONS = 300;
 
     /**
      * What relatives share. A rule on the surname gathers families (spouses and children of one surname, a junior
@@ -48,11 +50,13 @@ final class Trainer {
         List<MatchRecord> sessionRecords = sample(records, MAX_SESSION_RECORDS, seed);
         for (BlockingRule rule : trainingRules) {
             boolean[] active = active(rule, comparisons);
-            session(sessionRecords, rule, comparisons, initialM(comparisons), u, active, active, config, linkOnly,
-                    mSum, sessionWeight);
+            session(sessionRecords, rule, comparisons, initialM(comparisons), u, active, active, false, config,
+                    linkOnly, mSum, sessionWeight);
         }
-        // A fallback session learns only what no session before it learnt, the rest of the model held as learnt:
-        // in its wider, sparser pairs EM would otherwise drift to whatever else those pairs have in common.
+        // A fallback session learns only what no session before it learnt, the rest of the model held as learnt.
+        // Its pairs are almost all different people, so their level frequencies are what non-matches look like
+        // within these blocks, and EM takes them as u: random pairs' u would miss what the block itself makes
+        // common (a given name fixes the sex, which middle names follow), and EM would learn that as "same person".
         for (BlockingRule rule : config.fallbackTrainingRules()) {
             boolean[] active = active(rule, comparisons);
             boolean[] learn = new boolean[nc];
@@ -60,7 +64,7 @@ final class Trainer {
             for (int c = 0; c < nc; c++) any |= learn[c] = active[c] && sessionWeight[c] <= 0;
             if (any) {
                 session(sessionRecords, rule, comparisons, averaged(comparisons, mSum, sessionWeight), u, active,
-                        learn, config, linkOnly, mSum, sessionWeight);
+                        learn, true, config, linkOnly, mSum, sessionWeight);
             }
         }
         double[][] m = averaged(comparisons, mSum, sessionWeight);
@@ -87,11 +91,12 @@ final class Trainer {
 
     /**
      * One EM session over the pairs of one rule, starting from m: the active comparisons weigh each pair, the
-     * learnt ones are re-estimated and added to the running average weighted by the matches found.
+     * learnt ones are re-estimated and added to the running average weighted by the matches found. A fallback
+     * session takes u from its own pairs.
      */
     private static void session(List<MatchRecord> records, BlockingRule rule, List<Comparison> comparisons,
-            double[][] m, double[][] u, boolean[] active, boolean[] learn, MatchConfig config, boolean linkOnly,
-            double[][] mSum, double[] sessionWeight) {
+            double[][] m, double[][] u, boolean[] active, boolean[] learn, boolean fallback, MatchConfig config,
+            boolean linkOnly, double[][] mSum, double[] sessionWeight) {
         CandidatePairs pairs = Blocking.candidates(records, List.of(rule), linkOnly, config.maxBlockSize()).pairs();
         Map<Long, Long> counts = new HashMap<>();
         for (int k = 0; k < pairs.size(); k++) {
@@ -99,12 +104,29 @@ final class Trainer {
                     1L, Long::sum);
         }
         if (counts.isEmpty()) return;
-        double matches = em(counts, m, u, active, learn, 0.1) * pairs.size();
+        double share = fallback
+                ? em(counts, m, levelFrequencies(counts, comparisons), active, learn, 0.1, FALLBACK_EM_ITERATIONS)
+                : em(counts, m, u, active, learn, 0.1, EM_ITERATIONS);
+        double matches = share * pairs.size();
         for (int c = 0; c < m.length; c++) {
             if (!learn[c]) continue;
             sessionWeight[c] += matches;
             for (int l = 0; l < m[c].length; l++) mSum[c][l] += m[c][l] * matches;
         }
+    }
+
+    /** Each comparison's level frequencies among these patterns, smoothed as {@link #estimateU} does. */
+    private static double[][] levelFrequencies(Map<Long, Long> counts, List<Comparison> comparisons) {
+        double[][] f = new double[comparisons.size()][];
+        for (int c = 0; c < f.length; c++) {
+            double[] n = new double[comparisons.get(c).levels()];
+            for (Map.Entry<Long, Long> e : counts.entrySet()) n[MatchModel.levelOf(e.getKey(), c)] += e.getValue();
+            double known = 0;
+            for (int l = 1; l < n.length; l++) known += n[l];
+            f[c] = new double[n.length];
+            for (int l = 1; l < n.length; l++) f[c][l] = (n[l] + 1.0) / (known + n.length - 1.0);
+        }
+        return f;
     }
 
     /** The sessions' weighted average, and the starting guess for a comparison none learnt. */
@@ -213,7 +235,7 @@ final class Trainer {
      * returns the estimated proportion of matches among the pairs.
      */
     private static double em(Map<Long, Long> counts, double[][] m, double[][] u, boolean[] active, boolean[] learn,
-            double lambda) {
+            double lambda, int iterations) {
         int nc = m.length;
         long[] patterns = new long[counts.size()];
         double[] weights = new double[counts.size()];
@@ -224,7 +246,7 @@ final class Trainer {
             weights[k++] = e.getValue();
             total += e.getValue();
         }
-        for (int it = 0; it < EM_ITERATIONS; it++) {
+        for (int it = 0; it < iterations; it++) {
             double[][] acc = new double[nc][];
             for (int c = 0; c < nc; c++) acc[c] = new double[m[c].length];
             double matches = 0;
