@@ -26,14 +26,14 @@ final class Trainer {
      * among random pairs, and EM would learn "same family" instead of "same person" (on the generated voter file it
      * did, until these fields were left to the other sessions).
      */
-    static final Set<String> FAMILY_FIELDS = Set.of("residence", "address", "city", "zip", "phone", "geo");
+    private static final Set<String> FAMILY_FIELDS = Set.of("residence", "address", "city", "zip", "phone", "geo");
 
     /**
      * Records a training session blocks at most: a larger file trains on a uniform sample. A rule's pairs grow with
      * the square of the file, and a sample keeps both a true pair and a false one with the same chance, so EM sees
      * the same share of matches in a fraction of the pairs.
      */
-    static final int MAX_SESSION_RECORDS = 250_000;
+    private static final int MAX_SESSION_RECORDS = 250_000;
 
     private Trainer() {
     }
