@@ -20,6 +20,7 @@ import org.muster.match.MatchModel;
 import org.muster.match.MatchRecord;
 import org.muster.match.Matcher;
 import org.muster.match.VoterFileRecords;
+import org.muster.match.VoterFlags;
 import org.muster.match.Field;
 import org.muster.identity.LinkResult;
 import org.muster.identity.PersonLinker;
@@ -63,6 +64,11 @@ public final class MatchBench implements Callable<Integer> {
 
     @Option(names = "--rules", description = "Also print each blocking rule's pair count and true pairs.")
     boolean rules;
+
+    @Option(names = "--evidence", description = "For the generated file, also break the true pairs down by what they "
+            + "share besides the names (middle name, birth year, residence), with the wrong candidate pairs that share "
+            + "the same, and count the duplicate-registration flags (VoterFlags, precision-first) raised.")
+    boolean evidence;
 
     /** One data set: its records with the true entity of each. */
     private record Labelled(String name, List<MatchRecord> records, Object[] truth, boolean link) {
@@ -121,6 +127,7 @@ public final class MatchBench implements Callable<Integer> {
                     run.clusteringNanos() / 1e9);
             if (set.name.equals("Splink fake_20000") || set.name.equals("FEBRL 3")) speedRuns.add(run);
             if (set.name.startsWith("generated")) {
+                if (evidence) printEvidence(set, run, matcher.config().matchThreshold());
                 measureIncremental(matcher.config(), run);
                 if (linkerLookups > 0) measureLinker(run.records(), linkerLookups);
             }
@@ -173,6 +180,67 @@ public final class MatchBench implements Callable<Integer> {
                     run.blocking().rules().get(r), run.blocking().pairsPerRule()[r], truePairs,
                     run.blocking().skippedBlocksPerRule()[r]);
         }
+    }
+
+    /**
+     * The true pairs grouped by the evidence they share besides the names, each group with: true pairs, those among
+     * the candidates, those scored at or above the threshold, and the wrong candidate pairs with the same evidence
+     * (all of them, and those at or above the threshold). Then the flags VoterFlags raises, which never rest on
+     * names and birth date alone.
+     */
+    private static void printEvidence(Labelled set, Matcher.Run run, double threshold) {
+        MatchModel model = run.model();
+        java.util.Map<Long, Integer> candidate = new java.util.HashMap<>();
+        for (int k = 0; k < run.pairs().size(); k++) candidate.put(pairKey(run.pairs().left(k), run.pairs().right(k)), k);
+        java.util.Map<String, long[]> groups = new java.util.TreeMap<>();
+        java.util.Map<Object, List<Integer>> people = new java.util.HashMap<>();
+        for (int i = 0; i < set.records.size(); i++) people.computeIfAbsent(set.truth[i], t -> new ArrayList<>()).add(i);
+        for (List<Integer> person : people.values()) {
+            for (int x = 0; x < person.size(); x++) {
+                for (int y = x + 1; y < person.size(); y++) {
+                    int a = Math.min(person.get(x), person.get(y));
+                    int b = Math.max(person.get(x), person.get(y));
+                    long[] g = groups.computeIfAbsent(evidenceGroup(model, set.records.get(a), set.records.get(b)),
+                            e -> new long[5]);
+                    g[0]++;
+                    Integer k = candidate.get(pairKey(a, b));
+                    if (k == null) continue;
+                    g[1]++;
+                    if (run.probability()[k] >= threshold) g[2]++;
+                }
+            }
+        }
+        for (int k = 0; k < run.pairs().size(); k++) {
+            MatchRecord a = set.records.get(run.pairs().left(k));
+            MatchRecord b = set.records.get(run.pairs().right(k));
+            if (set.truth[run.pairs().left(k)].equals(set.truth[run.pairs().right(k)])) continue;
+            long[] g = groups.get(evidenceGroup(model, a, b));
+            if (g == null) continue;
+            g[3]++;
+            if (run.probability()[k] >= threshold) g[4]++;
+        }
+        System.out.println("    true pairs by the evidence they share besides the names (middle / birth year / residence):"
+                + " true pairs, candidates, at or above threshold; wrong candidate pairs with that evidence, at or above");
+        groups.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).forEach(e ->
+                System.out.printf(Locale.ROOT, "    %-62s %,7d %,7d %,7d ; %,10d %,6d%n", e.getKey(), e.getValue()[0],
+                        e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]));
+        List<VoterFlags.Flag> flags = VoterFlags.duplicateRegistrations(run, VoterFlags.DEFAULT_MIN_PROBABILITY);
+        java.util.Map<String, Object> truthOf = new java.util.HashMap<>();
+        for (int i = 0; i < set.records.size(); i++) truthOf.put(set.records.get(i).id(), set.truth[i]);
+        long right = flags.stream().filter(f -> truthOf.get(f.recordId()).equals(truthOf.get(f.otherId()))).count();
+        System.out.printf(Locale.ROOT, "    duplicate-registration flags (p >= %.3f and a field besides name and birth "
+                + "date corroborating): %,d, of which %,d true%n", VoterFlags.DEFAULT_MIN_PROBABILITY, flags.size(), right);
+    }
+
+    /** Middle name, birth year and residence levels: what a pair shares besides the first and last names. */
+    private static String evidenceGroup(MatchModel model, MatchRecord a, MatchRecord b) {
+        var e = model.explain(a, b);
+        return "middle " + e.field("middle").level() + " / " + e.field("dob").level() + " / "
+                + (e.field("residence").levelIndex() <= 1 ? "moved" : "residence " + e.field("residence").level());
+    }
+
+    private static long pairKey(int a, int b) {
+        return (long) Math.min(a, b) << 32 | Math.max(a, b);
     }
 
     /** One incoming record at a time against an index of the whole file, as a form or API call would do. */

@@ -57,8 +57,8 @@ final class CampaignIndex {
             training.addAll(BackgroundPopulation.sample(MIN_TRAINING_RECORDS - training.size(), 7));
         }
         MatchConfig quick = new MatchConfig(config.comparisons(), config.blockingRules(), config.trainingRules(),
-                config.matchThreshold(), config.reviewThreshold(), config.clusterMinDensity(),
-                Math.min(config.uSamples(), MAX_U_SAMPLES), config.maxBlockSize());
+                config.fallbackTrainingRules(), config.matchThreshold(), config.reviewThreshold(),
+                config.clusterMinDensity(), Math.min(config.uSamples(), MAX_U_SAMPLES), config.maxBlockSize());
         MatchModel model = new Matcher(quick).dedupe(training).model();
         // An incoming person is as likely as not already among the N people trained on: prior odds 1 to 2N per
         // pair at least. Without this floor a campaign with no duplicates yet trains a prior near zero and every

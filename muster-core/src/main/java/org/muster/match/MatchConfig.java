@@ -14,13 +14,14 @@ import java.util.Properties;
  * properties file (see default-match.properties, the defaults for US voter files). Keys left out take the defaults.
  */
 public record MatchConfig(List<String> comparisons, List<BlockingRule> blockingRules,
-        List<BlockingRule> trainingRules, double matchThreshold,
+        List<BlockingRule> trainingRules, List<BlockingRule> fallbackTrainingRules, double matchThreshold,
         double reviewThreshold, double clusterMinDensity, long uSamples, int maxBlockSize) {
 
     public MatchConfig {
         comparisons = List.copyOf(comparisons);
         blockingRules = List.copyOf(blockingRules);
         trainingRules = List.copyOf(trainingRules);
+        fallbackTrainingRules = List.copyOf(fallbackTrainingRules);
         if (!(reviewThreshold <= matchThreshold && matchThreshold <= 1 && reviewThreshold >= 0)) {
             throw new IllegalArgumentException("Need 0 <= review threshold <= match threshold <= 1");
         }
@@ -52,7 +53,10 @@ public record MatchConfig(List<String> comparisons, List<BlockingRule> blockingR
         List<BlockingRule> training = p.containsKey("training.rules")
                 ? list(p.getProperty("training.rules")).stream().map(BlockingRule::parse).toList()
                 : base == null || p.containsKey("blocking.rules") ? rules : base.trainingRules();
-        return new MatchConfig(comparisons, rules, training,
+        List<BlockingRule> fallback = p.containsKey("training.fallbackRules")
+                ? list(p.getProperty("training.fallbackRules")).stream().map(BlockingRule::parse).toList()
+                : base == null ? List.of() : base.fallbackTrainingRules();
+        return new MatchConfig(comparisons, rules, training, fallback,
                 number(p, "threshold.match", base == null ? null : base.matchThreshold()),
                 number(p, "threshold.review", base == null ? null : base.reviewThreshold()),
                 number(p, "cluster.minDensity", base == null ? null : base.clusterMinDensity()),
@@ -74,13 +78,13 @@ public record MatchConfig(List<String> comparisons, List<BlockingRule> blockingR
     }
 
     public MatchConfig withComparisons(List<String> names) {
-        return new MatchConfig(names, blockingRules, trainingRules, matchThreshold, reviewThreshold, clusterMinDensity, uSamples,
-                maxBlockSize);
+        return new MatchConfig(names, blockingRules, trainingRules, fallbackTrainingRules, matchThreshold,
+                reviewThreshold, clusterMinDensity, uSamples, maxBlockSize);
     }
 
     public MatchConfig withMatchThreshold(double threshold) {
-        return new MatchConfig(comparisons, blockingRules, trainingRules, threshold, Math.min(reviewThreshold, threshold),
-                clusterMinDensity, uSamples, maxBlockSize);
+        return new MatchConfig(comparisons, blockingRules, trainingRules, fallbackTrainingRules, threshold,
+                Math.min(reviewThreshold, threshold), clusterMinDensity, uSamples, maxBlockSize);
     }
 
     /** The comparison objects named in {@link #comparisons()}. */

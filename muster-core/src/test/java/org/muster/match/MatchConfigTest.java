@@ -15,6 +15,13 @@ class MatchConfigTest {
         assertThat(d.comparisons()).contains("first", "last", "dob", "residence", "phone", "email");
         assertThat(d.blockingRules()).extracting(Object::toString).contains("first_phonetic+last_phonetic+birth_year");
         assertThat(d.trainingRules()).isNotEmpty().isSubsetOf(d.blockingRules());
+        // a file with a birth year and no email (NC) must still train the names and the birth year
+        for (String learnt : List.of("first", "last", "dob")) {
+            assertThat(d.fallbackTrainingRules()).as(learnt).anySatisfy(rule -> assertThat(rule.keys()).allSatisfy(key -> {
+                assertThat(key.comparisonName()).isNotEqualTo(learnt);
+                assertThat(key).isNotIn(BlockKey.DOB, BlockKey.BIRTH_MONTH_DAY, BlockKey.EMAIL);
+            }));
+        }
         assertThat(new Matcher(d).config()).isEqualTo(d);
     }
 
