@@ -217,7 +217,12 @@ class CanvassBrowserTest {
         browser.findElement(By.id("turf-target")).clear();
         browser.findElement(By.id("turf-target")).sendKeys("5");
         browser.findElement(By.cssSelector("form.turf-form button")).click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("map")), "data-turfs"));
+        // the map is looked up inside the wait, on the cut's page: right after the click the form's page may still show
+        wait.until(ExpectedConditions.urlMatches(".*/turfs/\\d+.*"));
+        wait.until(d -> {
+            String turfsJson = d.findElement(By.id("map")).getDomAttribute("data-turfs");
+            return turfsJson != null && !turfsJson.isEmpty();
+        });
         long cutId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/turfs/(\\d+).*", "$1"));
         List<TurfStore.Turf> turfs = new JooqTurfStore(fixture.db).turfs(campaign, cutId);
         assertThat(turfs).hasSizeGreaterThanOrEqualTo(3);
