@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.muster.MusterException;
 import org.muster.match.Field;
 import org.muster.match.MatchConfig;
 import org.muster.match.MatchRecord;
@@ -46,11 +47,23 @@ public final class CampaignFlags {
                 run -> VoterFlags.deceased(run, minProbability), progress);
     }
 
-    /** People linked to another state's list at an address outside {@code homeState}. */
+    /**
+     * People linked to another state's list at an address outside {@code homeState} (null: the state of most of the
+     * campaign's addresses).
+     */
     public static Result movedOutOfState(MatchStore store, long campaignId, MatchConfig config,
             List<MatchRecord> otherList, String homeState, double minProbability, CampaignDedupe.Progress progress) {
         return link(store, campaignId, config, otherList, VoterFlags.Kind.MOVED_OUT_OF_STATE,
-                run -> VoterFlags.movedOutOfState(run, homeState, minProbability), progress);
+                run -> VoterFlags.movedOutOfState(run, homeState != null ? homeState : usualState(run.records()),
+                        minProbability), progress);
+    }
+
+    private static String usualState(List<MatchRecord> records) {
+        return records.stream().filter(r -> r.source() == 0).map(r -> r.get(Field.STATE)).filter(s -> s != null)
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElseThrow(() -> new MusterException("The campaign's people have no state in their addresses: "
+                        + "name the home state."));
     }
 
     /** Pairs of the campaign's people that are likely one person registered twice. */
