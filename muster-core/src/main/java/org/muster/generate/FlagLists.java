@@ -162,7 +162,7 @@ final class FlagLists implements Closeable {
         String id = "D" + ++deathRows;
         row(deaths, id, v.firstName, v.middleName, v.lastName, birthDate(v.birthYear), deathDate(), elsewhere.street,
                 elsewhere.zip.city(), "NC", elsewhere.zip.zip());
-        row(deathsTruth, id, "namesake", "", "", "same names and birth year as " + v.key + ", other address");
+        row(deathsTruth, id, "namesake", "", "", "same names and birth year as " + v.key + "; other address");
     }
 
     /** Someone else with the voter's names and birth year registered in another state, with their own phone. */
@@ -233,6 +233,9 @@ final class FlagLists implements Closeable {
     /** Values never hold a comma, quote or line break (names, addresses and codes of the generator), so no quoting. */
     private static void row(BufferedWriter out, String... values) throws IOException {
         for (int i = 0; i < values.length; i++) {
+            if (values[i].indexOf(',') >= 0 || values[i].indexOf('"') >= 0 || values[i].indexOf('\n') >= 0) {
+                throw new IllegalStateException("A generated value needs CSV quoting: " + values[i]);
+            }
             if (i > 0) out.write(',');
             out.write(values[i]);
         }

@@ -1,6 +1,7 @@
 package org.muster.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import org.muster.match.VoterFlags;
  */
 public final class CampaignFlags {
 
-    /** One flag with the campaign's side of it: person, their name as matched, their registration ids. */
+    /** One flag with the campaign's side of it: person, their name as stored, their registration ids. */
     public record Flagged(VoterFlags.Flag flag, long personId, String name, List<String> registrationIds) {
     }
 
@@ -69,12 +70,13 @@ public final class CampaignFlags {
     /** Pairs of the campaign's people that are likely one person registered twice. */
     public static Result duplicates(MatchStore store, long campaignId, MatchConfig config, double minProbability,
             CampaignDedupe.Progress progress) {
-        List<MatchRecord> people = people(store, campaignId, progress);
-        progress.report("matching", 0, people.size());
+        People people = people(store, campaignId, progress);
+        List<MatchRecord> records = people.records();
+        progress.report("matching", 0, records.size());
         // trained as the dedupe trains, so both score a pair alike
-        Matcher.Run run = new Matcher(config).dedupe(people, CampaignIndex.train(config, people));
-        progress.report("matching", people.size(), people.size());
-        return result(store, campaignId, VoterFlags.Kind.POSSIBLE_DUPLICATE_REGISTRATION, people.size(), 0, run,
+        Matcher.Run run = new Matcher(config).dedupe(records, CampaignIndex.train(config, records));
+        progress.report("matching", records.size(), records.size());
+        return result(store, campaignId, VoterFlags.Kind.POSSIBLE_DUPLICATE_REGISTRATION, people, 0, run,
                 VoterFlags.duplicateRegistrations(run, minProbability));
     }
 
@@ -104,40 +106,42 @@ public final class CampaignFlags {
         for (MatchRecord r : list) {
             if (r.source() != 1) throw new IllegalArgumentException("List record " + r.id() + " is not of source 1");
         }
-        List<MatchRecord> people = people(store, campaignId, progress);
-        progress.report("matching", 0, people.size() + list.size());
-        Matcher.Run run = new Matcher(config).link(Stream.concat(people.stream(), list.stream()).toList());
-        progress.report("matching", people.size() + list.size(), people.size() + list.size());
-        return result(store, campaignId, kind, people.size(), list.size(), run, flagger.flags(run));
+        People people = people(store, campaignId, progress);
+        int total = people.records().size() + list.size();
+        progress.report("matching", 0, total);
+        Matcher.Run run = new Matcher(config).link(Stream.concat(people.records().stream(), list.stream()).toList());
+        progress.report("matching", total, total);
+        return result(store, campaignId, kind, people, list.size(), run, flagger.flags(run));
     }
 
-    private static List<MatchRecord> people(MatchStore store, long campaignId, CampaignDedupe.Progress progress) {
+    /** The campaign's people as match records, and their names as stored (for the report), by person id. */
+    private record People(List<MatchRecord> records, Map<String, String> names) {
+    }
+
+    private static People people(MatchStore store, long campaignId, CampaignDedupe.Progress progress) {
         progress.report("reading", 0, 0);
-        List<MatchRecord> people = new ArrayList<>();
+        List<MatchRecord> records = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         store.scan(campaignId, null, p -> {
-            people.add(PersonRecords.of(p));
-            if (people.size() % 10_000 == 0) progress.report("reading", people.size(), 0);
+            records.add(PersonRecords.of(p));
+            names.put(Long.toString(p.id()), Stream.of(p.firstName(), p.middleName(), p.lastName())
+                    .filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" ")));
+            if (records.size() % 10_000 == 0) progress.report("reading", records.size(), 0);
         });
-        progress.report("reading", people.size(), people.size());
-        return people;
+        progress.report("reading", records.size(), records.size());
+        return new People(records, names);
     }
 
-    private static Result result(MatchStore store, long campaignId, VoterFlags.Kind kind, int people,
+    private static Result result(MatchStore store, long campaignId, VoterFlags.Kind kind, People people,
             int listRecords, Matcher.Run run, List<VoterFlags.Flag> flags) {
-        Map<String, MatchRecord> byId = run.records().stream().filter(r -> r.source() == 0)
-                .collect(Collectors.toMap(MatchRecord::id, r -> r));
         Map<Long, List<String>> registrations = store.registrationIds(campaignId,
                 flags.stream().map(f -> Long.parseLong(f.recordId())).toList());
         List<Flagged> out = new ArrayList<>(flags.size());
         for (VoterFlags.Flag f : flags) {
             long person = Long.parseLong(f.recordId());
-            out.add(new Flagged(f, person, name(byId.get(f.recordId())), registrations.getOrDefault(person, List.of())));
+            out.add(new Flagged(f, person, people.names().get(f.recordId()),
+                    registrations.getOrDefault(person, List.of())));
         }
-        return new Result(kind, people, listRecords, run.pairs().size(), List.copyOf(out));
-    }
-
-    private static String name(MatchRecord r) {
-        return Stream.of(Field.FIRST, Field.MIDDLE, Field.LAST).map(r::get).filter(v -> v != null)
-                .collect(Collectors.joining(" "));
+        return new Result(kind, people.records().size(), listRecords, run.pairs().size(), List.copyOf(out));
     }
 }
