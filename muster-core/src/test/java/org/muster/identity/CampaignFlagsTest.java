@@ -76,7 +76,7 @@ class CampaignFlagsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void deathAndOtherStateFlagsAreRightCorroboratedAndTagged(Supplier<Database> open) throws IOException {
+    void deathOtherStateAndDuplicateFlagsAreRightCorroboratedAndTagged(Supplier<Database> open) throws IOException {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Flags", "NC").id();
             new VoterFileImporter(db.imports(), 500).run(campaign, files.voterFile(), null, GeocodeLookup.none(),
@@ -94,6 +94,18 @@ class CampaignFlagsTest {
             for (CampaignFlags.Flagged f : moved.flags()) {
                 assertThat(f.flag().corroboratingFields()).as(f.flag().evidence().toString())
                         .doesNotContain("residence", "address", "city", "zip", "state", "geo");
+            }
+
+            CampaignFlags.Result duplicates = CampaignFlags.duplicates(store, campaign, MatchConfig.defaults(),
+                    VoterFlags.DEFAULT_MIN_PROBABILITY, (p, d, t) -> { });
+            assertThat(duplicates.flags()).isNotEmpty();
+            for (CampaignFlags.Flagged f : duplicates.flags()) {
+                String other = store.registrationIds(campaign, List.of(Long.parseLong(f.flag().otherId())))
+                        .values().iterator().next().getFirst();
+                assertThat(truePersonOfRegistration.get(other)).as(f.flag().evidence().toString())
+                        .isEqualTo(truePersonOfRegistration.get(f.registrationIds().getFirst()));
+                assertThat(f.flag().corroboratingFields()).isNotEmpty()
+                        .doesNotContainAnyElementsOf(List.of("first", "middle", "last", "dob"));
             }
 
             CampaignFlags.Flagged first = deaths.flags().getFirst();
