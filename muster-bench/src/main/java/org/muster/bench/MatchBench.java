@@ -14,6 +14,7 @@ import org.muster.generate.GeneratedFiles;
 import org.muster.generate.GeneratorOptions;
 import org.muster.match.CandidatePairs;
 import org.muster.match.Evaluation;
+import org.muster.match.ListFile;
 import org.muster.match.MatchConfig;
 import org.muster.match.MatchIndex;
 import org.muster.match.MatchModel;
@@ -59,8 +60,8 @@ public final class MatchBench implements Callable<Integer> {
             + "PersonLinker.link (the database-backed entry point) on this many of its people; 0 skips it.")
     int linkerLookups = 0;
 
-    /** The generated ncvoter file, for the linker measurement. */
-    private Path generatedNcvoter;
+    /** The generated files, for the linker and the voter-file flag measurements. */
+    private GeneratedFiles generatedFiles;
 
     @Option(names = "--rules", description = "Also print each blocking rule's pair count and true pairs.")
     boolean rules;
@@ -129,6 +130,7 @@ public final class MatchBench implements Callable<Integer> {
             if (set.name.startsWith("generated")) {
                 if (evidence) printEvidence(set, run, matcher.config().matchThreshold());
                 measureIncremental(matcher.config(), run);
+                measureFlags(matcher, set);
                 if (linkerLookups > 0) measureLinker(run.records(), linkerLookups);
             }
         }
@@ -271,7 +273,7 @@ public final class MatchBench implements Callable<Integer> {
         try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
             long campaign = db.campaigns().create("Linker benchmark", "NC").id();
             long start = System.nanoTime();
-            new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH).run(campaign, generatedNcvoter, null,
+            new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH).run(campaign, generatedFiles.voterFile(), null,
                     GeocodeLookup.none(), false, (phase, done, total, counts) -> { });
             double importSeconds = (System.nanoTime() - start) / 1e9;
             PersonLinker linker = new PersonLinker(new JooqMatchStore(db), db.people());
@@ -333,11 +335,59 @@ public final class MatchBench implements Callable<Integer> {
                 model.comparisons().stream().map(c -> c.name()).toList(), scored / seconds, sink);
     }
 
+    /**
+     * The deceased and moved-out-of-state flags (VoterFlags at its default probability) of the generated voter file
+     * against the generated death list and other-state list: precision and recall by the generator's true persons,
+     * and how many namesakes (same names and birth year, not the voter) were flagged.
+     */
+    private void measureFlags(Matcher matcher, Labelled set) throws IOException {
+        java.util.Map<String, Object> truePerson = new java.util.HashMap<>();
+        for (int i = 0; i < set.records.size(); i++) truePerson.put(set.records.get(i).id(), set.truth[i]);
+        for (boolean deaths : new boolean[] {true, false}) {
+            Path listFile = deaths ? generatedFiles.deathsFile() : generatedFiles.otherStateFile();
+            java.util.Map<String, String[]> truth = new java.util.HashMap<>();
+            try (var lines = Files.lines(deaths ? generatedFiles.deathsTruthFile() : generatedFiles.otherStateTruthFile(),
+                    StandardCharsets.UTF_8)) {
+                lines.skip(1).map(line -> line.split(",", -1)).forEach(f -> truth.put(f[0], f));
+            }
+            List<MatchRecord> list = ListFile.read(listFile, n -> { });
+            List<MatchRecord> records = new ArrayList<>(set.records);
+            records.addAll(list);
+            long start = System.nanoTime();
+            Matcher.Run link = matcher.link(records);
+            List<VoterFlags.Flag> flags = deaths ? VoterFlags.deceased(link, VoterFlags.DEFAULT_MIN_PROBABILITY)
+                    : VoterFlags.movedOutOfState(link, "NC", VoterFlags.DEFAULT_MIN_PROBABILITY);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String planted = deaths ? "deceased" : "moved";
+            java.util.Set<String> found = new java.util.HashSet<>();
+            int right = 0;
+            int namesakes = 0;
+            double expectedWrong = 0;
+            for (VoterFlags.Flag f : flags) {
+                String[] t = truth.get(f.otherId());
+                expectedWrong += f.expectedFalsePositiveRate();
+                if (t[1].equals(planted) && t[3].equals(String.valueOf(truePerson.get(f.recordId())))) {
+                    right++;
+                    found.add(f.otherId());
+                } else if (t[1].equals("namesake")) {
+                    namesakes++;
+                }
+            }
+            long total = truth.values().stream().filter(t -> t[1].equals(planted)).count();
+            long decoys = truth.values().stream().filter(t -> t[1].equals("namesake")).count();
+            System.out.printf(Locale.ROOT, "    %s flags against %s (%,d records, %,d planted, %,d namesakes): %,d flags, "
+                            + "precision %.4f, recall %.4f, namesakes flagged %d, expected wrong %.2f; %.1f s%n",
+                    deaths ? "possible-deceased" : "moved-out-of-state", listFile.getFileName(), list.size(), total,
+                    decoys, flags.size(), flags.isEmpty() ? 1 : right / (double) flags.size(),
+                    found.size() / (double) total, namesakes, expectedWrong, seconds);
+        }
+    }
+
     /** The demo generator's NC voter file: duplicates planted with typos, nicknames and moves, truth beside it. */
     private Labelled generatedVoterFile(int people) throws IOException {
         Path dir = Path.of("muster-bench/target/match-data/" + people);
         GeneratedFiles files = DemoCampaignGenerator.generate(new GeneratorOptions(people, 1, dir), n -> { });
-        generatedNcvoter = files.voterFile();
+        generatedFiles = files;
         List<MatchRecord> records = VoterFileRecords.readNc(files.voterFile());
         java.util.Map<String, String> truePerson = new java.util.HashMap<>();
         try (var lines = Files.lines(files.truthPersonsFile(), StandardCharsets.UTF_8)) {

@@ -62,9 +62,12 @@ final class GenerateCommand implements Callable<Integer> {
                   %s
                   %s
                 Planted: %,d duplicate registrations, %,d deceased, %,d moved out of state, %,d households.
-                Ground truth: %s and %s""",
+                Ground truth: %s and %s%s""",
                 f.people(), f.voterRows(), f.historyRows(), f.voterFile(),
                 f.historyFile() == null ? "(history inline in the voter file)" : f.historyFile(), f.duplicates(), f.deceased(),
-                f.movedOutOfState(), f.households(), f.groundTruthFile(), f.truthPersonsFile());
+                f.movedOutOfState(), f.households(), f.groundTruthFile(), f.truthPersonsFile(),
+                f.deathsFile() == null ? "" : String.format(java.util.Locale.ROOT,
+                        "%nLists to flag against (muster flags): %s and %s, truth beside them", f.deathsFile(),
+                        f.otherStateFile()));
     }
 }

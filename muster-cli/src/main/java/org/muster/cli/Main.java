@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code muster.jar}: dispatches to the subcommands and turns known failures into one line. */
 @Command(name = "muster", mixinStandardHelpOptions = true, version = "Muster 0.1.0",
         description = "Muster: people, voter file, targeting, field, messaging and GOTV for campaigns.",
-        subcommands = {ServeCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ImportShapesCommand.class, MatchCommand.class, SegmentCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ImportShapesCommand.class, MatchCommand.class, FlagsCommand.class, SegmentCommand.class,
                 AdminCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -47,18 +47,10 @@ final class MatchCommand implements Callable<Integer> {
         }
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
-            Progress[] bar = {null};
-            String[] phase = {""};
+            PhaseProgress phases = new PhaseProgress();
             CampaignDedupe.Result result = CampaignDedupe.run(new JooqMatchStore(database), campaign, config, autoMerge,
-                    null, (name, done, total) -> {
-                        if (!name.equals(phase[0])) {
-                            if (bar[0] != null) bar[0].finish();
-                            phase[0] = name;
-                            bar[0] = new Progress(name, total);
-                        }
-                        bar[0].set(done);
-                    });
-            if (bar[0] != null) bar[0].finish();
+                    null, phases);
+            phases.finish();
             database.audit().record(null, "match.dedupe", "campaign:" + campaign, String.format(Locale.ROOT,
                     "%d people, %d candidate pairs, %d merged, %d queued for review", result.people(),
                     result.candidatePairs(), result.merged(), result.queued()));

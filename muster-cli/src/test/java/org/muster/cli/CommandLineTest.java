@@ -95,6 +95,38 @@ class CommandLineTest {
     }
 
     @Test
+    void flagsReportDeathsAndMovesWithEvidenceTagTheFlaggedAndRefuseABadList() throws java.io.IOException {
+        Path files = dir.resolve("files");
+        assertThat(run("generate", "--people", "3000", "--seed", "3", "--out", files.toString())).isZero();
+        assertThat(run("import", "--data-dir", dir.toString(),
+                "--voter-file", files.resolve("ncvoter_demo.txt").toString())).isZero();
+        String d = dir.toString();
+        Path deaths = dir.resolve("deaths.csv");
+        assertThat(run("flags", "--data-dir", d, "--deaths", files.resolve("deaths_demo.csv").toString(), "--tag",
+                "--out", deaths.toString())).isZero();
+        List<String> rows = Files.readAllLines(deaths);
+        assertThat(rows.getFirst()).isEqualTo("flag,person_id,registration_ids,name,other_id,probability,"
+                + "expected_false_positive_rate,corroborating_fields,evidence");
+        assertThat(rows).hasSizeGreaterThan(5);
+        assertThat(rows.subList(1, rows.size())).allMatch(r -> r.startsWith("possible-deceased,") && r.contains("dob="));
+        assertThat(output("segment", "count", "--data-dir", d, "tag(flag-possible-deceased)").strip())
+                .isEqualTo(Integer.toString(rows.size() - 1));
+        String moved = output("flags", "--data-dir", d, "--other-state", files.resolve("other_state_demo.csv").toString(),
+                "--home-state", "NC");
+        assertThat(moved.lines().skip(1).toList()).isNotEmpty().allMatch(r -> r.contains(",phone,"));
+        try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("muster.db")))) {
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("match.flags");
+        }
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "id,last_name,birth_date\n1,LEE,1950-01-02\n2,KIM\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("flags", "--data-dir", d, "--deaths", bad.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("muster: bad.csv line 3 has 2 columns where the header has 3.");
+    }
+
+    @Test
     void ohioAndFloridaLayoutsAreGeneratedAndImportedWithTheirFormatDetected() throws java.io.IOException {
         Path files = dir.resolve("states");
         assertThat(run("generate", "--people", "200", "--seed", "3", "--format", "oh", "--out", files.toString())).isZero();

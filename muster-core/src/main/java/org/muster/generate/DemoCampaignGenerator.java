@@ -12,7 +12,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Generates a synthetic North Carolina campaign: ncvoter and ncvhis files in the state's own format, a geocode side
- * file, the precinct shapes (GeoJSON), and the planted ground truth. Households stand along streets
+ * file, the precinct shapes (GeoJSON), the planted ground truth, and a death list and another state's voter list
+ * to flag the planted deceased and movers against ({@link FlagLists}). Households stand along streets
  * ({@link StreetLayout}) inside convex precincts ({@link PrecinctShapes}). People are made household by household and written at once, so memory stays
  * constant whatever the size; one seeded random stream makes the output a pure function of (people, seed).
  */
@@ -43,6 +44,8 @@ public final class DemoCampaignGenerator {
     private final Weighted<Integer> ages;
     private final SplittableRandom random;
     private final StreetLayout streets;
+    /** The death list and other-state list of this run (set while it runs). */
+    private FlagLists lists;
 
     private DemoCampaignGenerator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -72,7 +75,8 @@ public final class DemoCampaignGenerator {
     private GeneratedFiles run(GeneratorOptions options, LongConsumer progress) throws IOException {
         Path dir = Files.createDirectories(options.outputDir());
         DemoOutput out = new DemoOutput(dir);
-        try (out) {
+        try (out; FlagLists lists = new FlagLists(dir, options.seed(), names, streetSuffixes)) {
+            this.lists = lists;
             out.writeHeaders();
             long made = 0;
             while (made < options.people()) {
@@ -89,6 +93,8 @@ public final class DemoCampaignGenerator {
         PrecinctShapes.write(geography, dir.resolve(PRECINCT_SHAPES_FILE));
         return new GeneratedFiles(dir.resolve(VOTER_FILE), dir.resolve(HISTORY_FILE), dir.resolve(GEOCODE_FILE),
                 dir.resolve(GROUND_TRUTH_FILE), dir.resolve(TRUTH_PERSONS_FILE), dir.resolve(PRECINCT_SHAPES_FILE),
+                dir.resolve(FlagLists.DEATHS_FILE), dir.resolve(FlagLists.DEATHS_TRUTH_FILE),
+                dir.resolve(FlagLists.OTHER_STATE_FILE), dir.resolve(FlagLists.OTHER_STATE_TRUTH_FILE),
                 out.truePersons, out.voterRows,
                 out.historyRows, out.duplicates, out.deceased, out.moved, out.households);
     }
@@ -128,6 +134,7 @@ public final class DemoCampaignGenerator {
             v.propensity = 0.5 + random.nextDouble();
             members.add(v);
             out.voter(v, true);
+            lists.voter(v);
             votes(v, out);
             if (random.nextDouble() < DUPLICATE_RATE) duplicate(v, out);
         }

@@ -54,7 +54,7 @@ public final class OtherStateLayouts {
         }
         rekey(nc.groundTruthFile(), truth, 1, format);
         rekey(nc.truthPersonsFile(), persons, 0, format);
-        return new GeneratedFiles(voters, history, null, truth, persons, null, nc.people(), nc.voterRows(), historyRows,
+        return new GeneratedFiles(voters, history, null, truth, persons, null, null, null, null, null, nc.people(), nc.voterRows(), historyRows,
                 nc.duplicates(), nc.deceased(), nc.movedOutOfState(), nc.households());
     }
 

@@ -1,7 +1,9 @@
 package org.muster.identity;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.muster.match.Explanation;
@@ -25,6 +27,15 @@ public interface MatchStore {
 
     /** Streams the match fields of the campaign's people ({@code personIds} null: all of them). */
     void scan(long campaignId, long[] personIds, Consumer<PersonFields> sink);
+
+    /** The state registration ids of each of these people that has any, in the order they were stored. */
+    Map<Long, List<String>> registrationIds(long campaignId, Collection<Long> personIds);
+
+    /**
+     * Tags those of these people who are in the campaign and do not have {@code tag} yet (creating the tag when
+     * new), each with a timeline entry saying why, in one transaction. Returns how many were newly tagged.
+     */
+    int tag(long campaignId, Collection<Long> personIds, String tag, String summary, String source);
 
     long lastEventId();
 

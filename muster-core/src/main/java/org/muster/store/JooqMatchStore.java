@@ -9,6 +9,9 @@ import static org.muster.store.Tables.PersonAddressTable;
 import static org.muster.store.Tables.PersonEmailTable;
 import static org.muster.store.Tables.PersonPhoneTable;
 import static org.muster.store.Tables.PersonTable;
+import static org.muster.store.Tables.TagTable;
+import static org.muster.store.Tables.TaggingTable;
+import static org.muster.store.Tables.VoterRegistrationTable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,6 +117,60 @@ public final class JooqMatchStore implements MatchStore {
         dsl.select(personId, value).from(table).join(PersonTable.T).on(PersonTable.ID.eq(personId)).where(people)
                 .orderBy(rowId).forEach(r -> out.putIfAbsent(r.value1(), r.value2()));
         return out;
+    }
+
+    @Override
+    public Map<Long, List<String>> registrationIds(long campaignId, Collection<Long> personIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        List<Long> ids = List.copyOf(personIds);
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            dsl.select(VoterRegistrationTable.PERSON_ID, VoterRegistrationTable.REGISTRATION_ID)
+                    .from(VoterRegistrationTable.T)
+                    .where(VoterRegistrationTable.CAMPAIGN_ID.eq(campaignId))
+                    .and(VoterRegistrationTable.PERSON_ID.in(ids.subList(from, Math.min(ids.size(), from + PAGE))))
+                    .orderBy(VoterRegistrationTable.ID)
+                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        return out;
+    }
+
+    @Override
+    public int tag(long campaignId, Collection<Long> personIds, String tag, String summary, String source) {
+        List<Long> ids = List.copyOf(personIds);
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long now = System.currentTimeMillis();
+            tx.insertInto(TagTable.T, TagTable.CAMPAIGN_ID, TagTable.NAME).values(campaignId, tag)
+                    .onConflictDoNothing().execute();
+            long tagId = tx.select(TagTable.ID).from(TagTable.T).where(TagTable.CAMPAIGN_ID.eq(campaignId))
+                    .and(TagTable.NAME.eq(tag)).fetchOne(TagTable.ID);
+            int tagged = 0;
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+                Set<Long> already = new HashSet<>(tx.select(TaggingTable.PERSON_ID).from(TaggingTable.T)
+                        .where(TaggingTable.TAG_ID.eq(tagId)).and(TaggingTable.PERSON_ID.in(page))
+                        .fetch(TaggingTable.PERSON_ID));
+                List<Long> fresh = tx.select(PersonTable.ID).from(PersonTable.T)
+                        .where(PersonTable.CAMPAIGN_ID.eq(campaignId)).and(PersonTable.ID.in(page))
+                        .fetch(PersonTable.ID).stream().filter(id -> !already.contains(id)).toList();
+                if (fresh.isEmpty()) continue;
+                Batch taggings = new Batch(tx, TaggingTable.T, TaggingTable.PERSON_ID, TaggingTable.TAG_ID,
+                        TaggingTable.CREATED_AT);
+                Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT,
+                        ActivityTable.TYPE, ActivityTable.SUMMARY, ActivityTable.ACTOR);
+                Batch events = Outbox.batch(tx);
+                for (long person : fresh) {
+                    taggings.add(person, tagId, now);
+                    activities.add(person, now, "flagged", summary, source);
+                    Outbox.add(events, now, "person", person, "person.tagged");
+                }
+                taggings.execute();
+                activities.execute();
+                events.execute();
+                tagged += fresh.size();
+            }
+            return tagged;
+        });
     }
 
     @Override

@@ -63,7 +63,8 @@ class DemoCampaignGeneratorTest {
         GeneratedFiles other = DemoCampaignGenerator.generate(new GeneratorOptions(2_000, 8, dir.resolve("d")), r -> { });
         for (String name : List.of(DemoCampaignGenerator.VOTER_FILE, DemoCampaignGenerator.HISTORY_FILE,
                 DemoCampaignGenerator.GEOCODE_FILE, DemoCampaignGenerator.GROUND_TRUTH_FILE,
-                DemoCampaignGenerator.TRUTH_PERSONS_FILE)) {
+                DemoCampaignGenerator.TRUTH_PERSONS_FILE, FlagLists.DEATHS_FILE, FlagLists.DEATHS_TRUTH_FILE,
+                FlagLists.OTHER_STATE_FILE, FlagLists.OTHER_STATE_TRUTH_FILE)) {
             assertThat(Files.mismatch(dir.resolve("b").resolve(name), dir.resolve("c").resolve(name))).isEqualTo(-1);
         }
         assertThat(Files.mismatch(again.voterFile(), other.voterFile())).isNotEqualTo(-1);
@@ -99,6 +100,48 @@ class DemoCampaignGeneratorTest {
         // Latin-1 É is the single byte 0xC9: decoding as Latin-1 finds accented names, no UTF-8 pairs like "Ã".
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(text).containsPattern("\"[A-Z]*[ÁÉÍÓÚÑ][A-Z]*\"").doesNotContain("Ã");
+    }
+
+    @Test
+    void theDeathAndOtherStateListsHoldEveryPlantedFateAndNamesakesWhoAreNotTheVoter() throws IOException {
+        Map<String, String[]> byKey = new HashMap<>();
+        for (String[] r : voterRows) byKey.put(r[col("county_id")] + "-" + r[col("voter_reg_num")], r);
+        Map<String, String[]> deaths = new HashMap<>();
+        for (String line : Files.readAllLines(files.deathsFile(), StandardCharsets.UTF_8).stream().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            assertThat(f).hasSize(10);
+            deaths.put(f[0], f);
+        }
+        List<String[]> deathTruth = Files.readAllLines(files.deathsTruthFile(), StandardCharsets.UTF_8).stream().skip(1)
+                .map(l -> l.split(",", -1)).toList();
+        assertThat(deathTruth).hasSize(deaths.size());
+        assertThat(deathTruth.stream().filter(t -> t[1].equals("deceased")).count()).isEqualTo(files.deceased());
+        for (String[] t : deathTruth) {
+            String[] d = deaths.get(t[0]);
+            switch (t[1]) {
+                case "deceased" -> {
+                    String[] v = byKey.get(t[2]);
+                    assertThat(d[4]).startsWith(v[col("birth_year")] + "-");
+                    if (!d[9].isEmpty()) assertThat(d[9]).isEqualTo(v[col("zip_code")]);
+                }
+                case "namesake" -> {
+                    String[] v = byKey.get(t[4].substring(t[4].indexOf(" as ") + 4, t[4].indexOf(';')));
+                    assertThat(List.of(d[1], d[2], d[3])).containsExactly(v[col("first_name")], v[col("middle_name")],
+                            v[col("last_name")]);
+                    assertThat(d[4]).startsWith(v[col("birth_year")] + "-");
+                    assertThat(d[9]).isNotEqualTo(v[col("zip_code")]);
+                }
+                case "stranger" -> assertThat(t[2]).isEmpty();
+                default -> throw new AssertionError("unknown kind " + t[1]);
+            }
+        }
+        List<String> others = Files.readAllLines(files.otherStateFile(), StandardCharsets.UTF_8);
+        assertThat(others.stream().skip(1).map(l -> l.split(",", -1)[8])).doesNotContain("NC").isNotEmpty();
+        List<String[]> moveTruth = Files.readAllLines(files.otherStateTruthFile(), StandardCharsets.UTF_8).stream()
+                .skip(1).map(l -> l.split(",", -1)).toList();
+        assertThat(moveTruth).hasSize(others.size() - 1);
+        assertThat(moveTruth.stream().filter(t -> t[1].equals("moved")).count()).isEqualTo(files.movedOutOfState());
+        assertThat(moveTruth.stream().filter(t -> t[1].equals("namesake"))).isNotEmpty();
     }
 
     @Test
