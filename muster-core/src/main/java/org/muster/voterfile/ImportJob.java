@@ -48,19 +48,39 @@ public record ImportJob(
      * @param votesNew  history rows stored
      * @param votesExisting history rows already on record
      * @param votesUnmatched history rows of registrations not in the database
+     * @param matched   contact-list rows that matched an existing person (a contact list's new people are
+     *                  {@code created})
+     * @param review    contact-list rows created with uncertain pairs queued for review
      */
     public record Counts(long created, long updated, long unchanged, long rejected, long votesNew, long votesExisting,
-                         long votesUnmatched) {
+                         long votesUnmatched, long matched, long review) {
 
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+        /** The counts of a voter-file import. */
+        public Counts(long created, long updated, long unchanged, long rejected, long votesNew, long votesExisting,
+                      long votesUnmatched) {
+            this(created, updated, unchanged, rejected, votesNew, votesExisting, votesUnmatched, 0, 0);
+        }
+
+        /** The counts of a contact-list import: rows matched, created for review, created new, rejected. */
+        public static Counts contactList(long matched, long review, long created, long rejected) {
+            return new Counts(created, 0, 0, rejected, 0, 0, 0, matched, review);
+        }
 
         public long voterRows() {
             return created + updated + unchanged;
         }
 
+        /** Contact-list rows linked (the rejected ones aside). */
+        public long linkedRows() {
+            return matched + review + created;
+        }
+
         public Counts plus(Counts o) {
             return new Counts(created + o.created, updated + o.updated, unchanged + o.unchanged, rejected + o.rejected,
-                    votesNew + o.votesNew, votesExisting + o.votesExisting, votesUnmatched + o.votesUnmatched);
+                    votesNew + o.votesNew, votesExisting + o.votesExisting, votesUnmatched + o.votesUnmatched,
+                    matched + o.matched, review + o.review);
         }
     }
 }

@@ -28,6 +28,12 @@ public interface ImportJobStore {
                                   long line, long offset);
 
     /**
+     * Records a batch of contact-list rows already linked one by one (by the person linker, which writes as it
+     * decides): their counts, the rejected rows and the checkpoint (line, offset), all-or-nothing.
+     */
+    void commitLinked(long jobId, ImportJob.Counts linked, List<ImportError> errors, long line, long offset);
+
+    /**
      * Attaches a batch of history rows and moves the checkpoint, all-or-nothing; the first history batch is the
      * one that switches the job to {@link ImportJob.Phase#HISTORY}.
      */
