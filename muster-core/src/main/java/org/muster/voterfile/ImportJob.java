@@ -27,6 +27,11 @@ public record ImportJob(
         Instant updatedAt,
         Instant finishedAt) {
 
+    /** A contact list's job: rows matched against the campaign's people, counted as matched / review / new. */
+    public boolean isContactList() {
+        return format.startsWith(GenericAdapter.CONTACT_LIST_PREFIX);
+    }
+
     /**
      * RUNNING also after a crash; FAILED when the import stopped on an error it reported (an unreadable file, a
      * database outage). Both are resumable from their checkpoint; DONE is final.
