@@ -166,6 +166,79 @@ class ContactListImporterTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void killedMidBatchThenResumedLinksEveryRowExactlyOnce(Supplier<Database> open) throws Exception {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            PersonLinkerTest.someNeighbours(db, campaign);
+            long before = db.people().count(campaign);
+            String[] first = {"Abel", "Bianca", "Cedric", "Dalia", "Emeka", "Fiona", "Goran", "Hana", "Idris", "Jolene",
+                    "Kofi", "Lucia", "Marek", "Nadia", "Oscar"};
+            String[] last = {"Adeyemi", "Brandt", "Castillo", "Dvorak", "Eriksen", "Fujita", "Gallo", "Haddad",
+                    "Ivanova", "Jablonski"};
+            String[] streets = {"Walnut St", "Cedar Ave", "Magnolia Dr", "Hillsborough Rd", "Glenwood Ave",
+                    "Six Forks Rd", "Wade Ave", "Oberlin Rd", "Lake Boone Trl", "Falls of Neuse Rd", "Capital Blvd",
+                    "Person St", "Blount St", "Fayetteville St", "Salisbury St", "Dawson St", "McDowell St"};
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < first.length * last.length; i++) {
+                // Neighbours, not relatives: no two share a surname on one street.
+                rows.add(String.join(",", first[i % first.length], last[i / first.length], "p" + i + "@example.com",
+                        "919-206-" + (1000 + i), (100 + i) + " " + streets[i % streets.length], "2760" + (i % 7),
+                        (1940 + i % 60) + "-0" + (1 + i % 9) + "-1" + (i % 10)));
+            }
+            Path file = list(rows.toArray(String[]::new));
+            int batch = 10;
+
+            ImportJob killed = killMidBatch(db, campaign, file, batch, before);
+            assertThat(killed.status()).isEqualTo(ImportJob.Status.RUNNING);
+            long linkedPastCheckpoint = db.people().count(campaign) - before - killed.counts().linkedRows();
+            assertThat(linkedPastCheckpoint).isPositive();
+
+            ImportJob done = new ContactListImporter(db.imports(), new PersonLinker(new JooqMatchStore(db),
+                    db.people()), db.people(), batch).run(campaign, adapter(file), file, true, (p, d, t, c) -> { });
+            assertThat(done.id()).isEqualTo(killed.id());
+            assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+            assertThat(done.counts().matched()).isZero();
+            assertThat(done.counts().linkedRows()).isEqualTo(rows.size());
+            assertThat(db.people().count(campaign)).isEqualTo(before + rows.size());
+            for (int i = 0; i < rows.size(); i += 7) {
+                assertThat(db.people().search(campaign, "p" + i + "@example.com", 5)).as("row " + i).hasSize(1);
+            }
+        }
+    }
+
+    /** Runs the import in a child JVM and SIGKILLs it while rows past its second checkpoint are linked. */
+    private ImportJob killMidBatch(Database db, long campaign, Path file, int batch, long before) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var c = db.config();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+                ContactListChild.class.getName(), c.url(), java.util.Objects.requireNonNullElse(c.user(), ""),
+                java.util.Objects.requireNonNullElse(c.password(), ""), Long.toString(campaign), file.toString(),
+                MAPPING.text(), Integer.toString(batch))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && child.isAlive()) {
+                List<ImportJob> jobs = db.imports().recent(campaign, 1);
+                if (!jobs.isEmpty() && jobs.getFirst().counts().linkedRows() >= 2L * batch
+                        && db.people().count(campaign) > before + jobs.getFirst().counts().linkedRows()) {
+                    child.destroyForcibly().waitFor();
+                    ImportJob killed = db.imports().find(campaign, jobs.getFirst().id()).orElseThrow();
+                    // The kill may have let one more checkpoint through; what counts is rows linked past the last.
+                    if (db.people().count(campaign) > before + killed.counts().linkedRows()) return killed;
+                    throw new AssertionError("The kill landed on a checkpoint; nothing past it to re-link");
+                }
+                Thread.sleep(2);
+            }
+            throw new AssertionError("The import never got there; child exited "
+                    + (child.isAlive() ? "no" : child.exitValue()) + ": " + Files.readString(dir.resolve("child.log")));
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
     /** The real store until its {@code dieAt}-th contact-list commit, which fails; after it, nothing is written. */
     private static final class CrashingJobs implements ImportJobStore {
         private final ImportJobStore real;
