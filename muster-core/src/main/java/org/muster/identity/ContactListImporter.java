@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.muster.people.NewPerson;
+import org.muster.people.Person;
+import org.muster.people.PersonProfile;
 import org.muster.people.PersonStore;
+import org.muster.people.PostalAddress;
 import org.muster.voterfile.DelimitedReader;
 import org.muster.voterfile.GenericAdapter;
 import org.muster.voterfile.ImportError;
@@ -24,11 +28,13 @@ import org.muster.voterfile.VoterFileImporter;
  * <p>
  * The job is an {@link ImportJob} like a voter file's (started by {@link VoterFileImporter#prepare}): after each
  * batch of rows, their counts, rejected rows and the checkpoint are committed in one transaction. The linker writes
- * each row as it decides, so a crash leaves the rows of the batch in flight linked past the checkpoint; the resume
- * links them again, and each then MATCHes the person it created (its own record, field for field). Every person
- * created here carries the job and line in its origin, so the resume counts such a match, in its first batch (the
- * one that was in flight, with the same batch size), as the row's own new person rather than as a match: no row is
- * lost or doubled. (A row that was REVIEW before the crash counts as new after it; its review pairs stay queued.)
+ * each row as it decides, so a crash leaves the rows of the batch in flight linked past the checkpoint. The resume
+ * does not ask the matcher whether such a row is the person it created (a sparse row, a name only, would not be
+ * sure of even its own copy): it looks up the people of the list's origin created after the checkpoint
+ * ({@link ImportJob#checkpointAt()}) and gives each of the next rows that carries exactly one's details that person,
+ * counted as new, without linking it again. No row is lost or doubled. (A row that was REVIEW before the crash
+ * counts as new after it, its pairs still queued; a row that was MATCH is linked again, so its person's timeline
+ * may say "matched" twice.)
  */
 public final class ContactListImporter {
 
@@ -85,35 +91,33 @@ public final class ContactListImporter {
             throws IOException {
         long size = Files.size(file);
         ImportJob.Counts total = job.counts();
+        List<PersonProfile> orphans = null;
         try (DelimitedReader reader = adapter.voters(file, job.checkpointOffset(), job.checkpointLine())) {
             long matched = 0;
             long review = 0;
             long created = 0;
             List<ImportError> errors = new ArrayList<>();
             int rows = 0;
-            // People this job created before a crash can only be in the batch that was in flight: the first one now.
-            boolean firstBatch = true;
             while (reader.next()) {
                 if (reader.row() == null) {
                     errors.add(ImportError.of(reader.bad()));
                 } else {
-                    NewPerson read = adapter.person(reader.row());
-                    String origin = read.origin() + " (import " + job.id() + ", line " + reader.lineNumber() + ")";
-                    LinkResult result = linker.link(job.campaignId(), read.withOrigin(origin), SOURCE);
-                    switch (result.decision()) {
-                        case MATCH -> {
-                            if (firstBatch && createdByThisRow(job.campaignId(), result.personId(), origin)) created++;
-                            else matched++;
+                    NewPerson person = adapter.person(reader.row());
+                    if (orphans == null) orphans = createdPastCheckpoint(job, person.origin());
+                    if (claim(orphans, person)) {
+                        created++;
+                    } else {
+                        switch (linker.link(job.campaignId(), person, SOURCE).decision()) {
+                            case MATCH -> matched++;
+                            case REVIEW -> review++;
+                            case NEW -> created++;
                         }
-                        case REVIEW -> review++;
-                        case NEW -> created++;
                     }
                 }
                 if (++rows >= batchSize) {
                     total = commit(job, total, matched, review, created, errors, reader, size, progress);
                     matched = review = created = rows = 0;
                     errors = new ArrayList<>();
-                    firstBatch = false;
                 }
             }
             if (rows > 0) total = commit(job, total, matched, review, created, errors, reader, size, progress);
@@ -132,9 +136,50 @@ public final class ContactListImporter {
         return sum;
     }
 
-    /** The person the linker matched is the one this very row created before a crash (its origin names the line). */
-    private boolean createdByThisRow(long campaignId, long personId, String origin) {
-        return people.profile(campaignId, personId).map(p -> Objects.equals(p.person().origin(), origin)).orElse(false);
+    /**
+     * The people this job created past its checkpoint before it stopped: at most the batch that was in flight (none
+     * for a new job), so memory stays bounded.
+     */
+    private List<PersonProfile> createdPastCheckpoint(ImportJob job, String origin) {
+        long after = (job.checkpointAt() != null ? job.checkpointAt() : job.createdAt()).toEpochMilli();
+        List<PersonProfile> found = new ArrayList<>();
+        for (long id : people.createdSince(job.campaignId(), origin, after)) {
+            people.profile(job.campaignId(), id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Whether a row is one a stopped run already created, taking that person off the list when it is: the same
+     * names and birth date, address and every email and phone of the row (a later row matched to it may have added
+     * more).
+     */
+    private static boolean claim(List<PersonProfile> orphans, NewPerson row) {
+        for (Iterator<PersonProfile> i = orphans.iterator(); i.hasNext(); ) {
+            PersonProfile p = i.next();
+            Person stored = p.person();
+            if (Objects.equals(stored.firstName(), row.firstName()) && Objects.equals(stored.middleName(), row.middleName())
+                    && Objects.equals(stored.lastName(), row.lastName()) && Objects.equals(stored.suffix(), row.suffix())
+                    && Objects.equals(stored.birthDate(), row.birthDate())
+                    && Objects.equals(stored.birthYear(), row.birthYear())
+                    && p.emails().containsAll(row.emails()) && p.phones().containsAll(row.phones())
+                    && sameAddresses(p.addresses(), row.addresses())) {
+                i.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameAddresses(List<PostalAddress> stored, List<PostalAddress> row) {
+        if (stored.size() != row.size()) return false;
+        for (int i = 0; i < row.size(); i++) {
+            if (!Objects.equals(stored.get(i).line1(), row.get(i).line1())
+                    || !Objects.equals(stored.get(i).zip(), row.get(i).zip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "12 matched, 3 for review, 40 new, 2 rejected": what the job's message and the CLI say. */

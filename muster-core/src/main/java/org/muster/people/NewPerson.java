@@ -43,13 +43,6 @@ public record NewPerson(
         customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
     }
 
-    /** The same person with another origin (where they came from, as their profile says). */
-    public NewPerson withOrigin(String newOrigin) {
-        return new NewPerson(firstName, middleName, lastName, suffix, birthDate, birthYear, gender, party, supportLevel,
-                contactCategory, newOrigin, householdKey, emails, phones, addresses, registrations, votes, tags,
-                customFields);
-    }
-
     /** A person without custom field values. */
     public NewPerson(String firstName, String middleName, String lastName, String suffix, LocalDate birthDate,
                      Integer birthYear, String gender, String party, Integer supportLevel,

@@ -175,6 +175,7 @@ final class JooqImportJobStore implements ImportJobStore {
                 .set(ImportJobTable.ROWS_MATCHED, ImportJobTable.ROWS_MATCHED.plus(d.matched()))
                 .set(ImportJobTable.ROWS_REVIEW, ImportJobTable.ROWS_REVIEW.plus(d.review()))
                 .set(ImportJobTable.UPDATED_AT, now)
+                .set(ImportJobTable.CHECKPOINT_AT, now)
                 .where(ImportJobTable.ID.eq(jobId).and(ImportJobTable.STATUS.eq(ImportJob.Status.RUNNING.name())))
                 .execute();
         // A job finished by someone else must not take more rows: roll the batch back.
@@ -250,6 +251,7 @@ final class JooqImportJobStore implements ImportJobStore {
                         r.get(ImportJobTable.ROWS_REVIEW)),
                 r.get(ImportJobTable.MESSAGE), Instant.ofEpochMilli(r.get(ImportJobTable.CREATED_AT)),
                 Instant.ofEpochMilli(r.get(ImportJobTable.UPDATED_AT)),
-                r.get(ImportJobTable.FINISHED_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.FINISHED_AT)));
+                r.get(ImportJobTable.FINISHED_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.FINISHED_AT)),
+                r.get(ImportJobTable.CHECKPOINT_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.CHECKPOINT_AT)));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
  *                        then {@link Phase#HISTORY}
  * @param checkpointLine  the last line of the phase's file whose effect is committed (the header is line 1)
  * @param checkpointOffset the byte offset just after that line: where a resume starts reading
+ * @param checkpointAt     when the checkpoint last moved (null before the first)
  */
 public record ImportJob(
         long id,
@@ -25,7 +26,8 @@ public record ImportJob(
         String message,
         Instant createdAt,
         Instant updatedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant checkpointAt) {
 
     /** A contact list's job: rows matched against the campaign's people, counted as matched / review / new. */
     public boolean isContactList() {

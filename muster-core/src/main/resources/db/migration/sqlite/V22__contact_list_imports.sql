@@ -6,3 +6,6 @@
 -- leave both at 0.
 alter table import_job add column rows_matched bigint not null default 0;
 alter table import_job add column rows_review bigint not null default 0;
+-- checkpoint_at: epoch ms of the last checkpoint (null before the first). A contact list's linker writes rows as it
+-- links them, so the people its job created after this moment are those of the batch a crash interrupted.
+alter table import_job add column checkpoint_at bigint;

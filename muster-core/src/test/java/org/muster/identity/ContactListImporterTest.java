@@ -129,7 +129,7 @@ class ContactListImporterTest {
             Path file = list(
                     "Quentin,Oyelaran,q@example.com,919-555-3001,5 Birch Rd,27605,1990-02-02",
                     "Rosa,Ibarra,rosa@example.com,919-555-3002,6 Birch Rd,27605,1971-06-30",
-                    "Tom,Nakamura,tom@example.com,919-555-3003,7 Elm St,27603,1964-11-11",
+                    "Tom,Nakamura,,,,,",  // too little for the matcher to be sure even of its own copy
                     "Uma,Okafor,uma@example.com,919-555-3004,8 Elm St,27603,1988-03-15",
                     "Not,Anemail,nope,,,,",
                     "Vera,Lindqvist,vera@example.com,919-555-3006,9 Oak St,27604,1945-08-08",
@@ -155,9 +155,9 @@ class ContactListImporterTest {
             ImportJob.Counts c = resumed.counts();
             assertThat(List.of(c.matched(), c.review(), c.created(), c.rejected())).containsExactly(0L, 0L, 6L, 1L);
             assertThat(db.people().count(campaign)).isEqualTo(before + 6);
-            for (String email : List.of("q@example.com", "rosa@example.com", "tom@example.com", "uma@example.com",
+            for (String who : List.of("q@example.com", "rosa@example.com", "Nakamura", "uma@example.com",
                     "vera@example.com", "walt@example.com")) {
-                assertThat(db.people().search(campaign, email, 5)).as(email).hasSize(1);
+                assertThat(db.people().search(campaign, who, 5)).as(who).hasSize(1);
             }
             assertThat(new JooqMatchStore(db).countOpen(campaign)).isZero();
             List<ImportError> errors = new ArrayList<>();
