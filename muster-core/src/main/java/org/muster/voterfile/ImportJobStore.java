@@ -8,9 +8,10 @@ import org.muster.people.NewPerson;
 import org.muster.people.RegisteredVote;
 
 /**
- * Persistence of import jobs. The two commit methods are the heart of resumability: the people (or votes) of a
- * batch, its rejected rows, the counters and the new checkpoint are written in ONE transaction, so after a crash
- * the checkpoint says exactly which lines are in the database.
+ * Persistence of import jobs. The commit methods are the heart of resumability: the people (or votes) of a batch,
+ * its rejected rows, the counters and the new checkpoint are written in ONE transaction, so after a crash the
+ * checkpoint says exactly which lines are in the database (for a contact list, whose rows the linker writes one by
+ * one, which lines are counted; see {@link #commitLinked}).
  */
 public interface ImportJobStore {
 
