@@ -158,8 +158,10 @@ public final class ContactListImporter {
         for (Iterator<PersonProfile> i = orphans.iterator(); i.hasNext(); ) {
             PersonProfile p = i.next();
             Person stored = p.person();
-            if (Objects.equals(stored.firstName(), row.firstName()) && Objects.equals(stored.middleName(), row.middleName())
-                    && Objects.equals(stored.lastName(), row.lastName()) && Objects.equals(stored.suffix(), row.suffix())
+            if (Objects.equals(stored.firstName(), row.firstName())
+                    && Objects.equals(stored.middleName(), row.middleName())
+                    && Objects.equals(stored.lastName(), row.lastName())
+                    && Objects.equals(stored.suffix(), row.suffix())
                     && Objects.equals(stored.birthDate(), row.birthDate())
                     && Objects.equals(stored.birthYear(), row.birthYear())
                     && p.emails().containsAll(row.emails()) && p.phones().containsAll(row.phones())
@@ -190,7 +192,8 @@ public final class ContactListImporter {
 
     private static void requireContactList(GenericAdapter adapter) {
         if (!adapter.contactList()) {
-            throw new IllegalArgumentException("The mapping has a registration id: a voter file, for VoterFileImporter");
+            throw new IllegalArgumentException("The mapping has a registration id: a voter file, for "
+                    + "VoterFileImporter");
         }
     }
 }

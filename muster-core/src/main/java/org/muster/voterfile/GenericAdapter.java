@@ -58,8 +58,10 @@ public final class GenericAdapter implements VoterFileAdapter {
                         + String.join(", ", misplaced) + " unmapped");
             }
         }
-        this.format = (mapping.isContactList() ? CONTACT_LIST_PREFIX : FORMAT_PREFIX) + " (mapping " + mappingName + ")";
-        this.origin = mapping.isContactList() ? "Contact list " + fileName : mapping.state() + " voter file " + fileName;
+        this.format = (mapping.isContactList() ? CONTACT_LIST_PREFIX : FORMAT_PREFIX) + " (mapping " + mappingName
+                + ")";
+        this.origin = mapping.isContactList() ? CONTACT_LIST_PREFIX + " " + fileName
+                : mapping.state() + " voter file " + fileName;
     }
 
     /** Rows are people to match, not registrations: see {@link ColumnMapping#isContactList()}. */
@@ -155,7 +157,8 @@ public final class GenericAdapter implements VoterFileAdapter {
         if (phone != null && Phones.e164(phone, "US") == null) {
             return new RowProblem(column(Target.PHONE), "not a phone number: " + phone);
         }
-        if (email == null && phone == null && get(row, Target.FIRST_NAME) == null && get(row, Target.LAST_NAME) == null) {
+        if (email == null && phone == null && get(row, Target.FIRST_NAME) == null
+                && get(row, Target.LAST_NAME) == null) {
             return new RowProblem(null, "no name, email or phone to match on");
         }
         return null;
@@ -188,8 +191,9 @@ public final class GenericAdapter implements VoterFileAdapter {
         String year = get(row, Target.BIRTH_YEAR);
         String registered = get(row, Target.REGISTRATION_DATE);
         String voterId = get(row, Target.STATE_VOTER_ID);
-        List<Registration> registrations = key == null ? List.of() : List.of(new Registration(mapping.state(), key, voterId == null ? key : voterId,
-                get(row, Target.COUNTY), RegistrationStatus.letter(get(row, Target.STATUS)), null,
+        List<Registration> registrations = key == null ? List.of() : List.of(new Registration(mapping.state(), key,
+                voterId == null ? key : voterId, get(row, Target.COUNTY),
+                RegistrationStatus.letter(get(row, Target.STATUS)), null,
                 registered == null ? null : Values.anyDate(registered), get(row, Target.PARTY),
                 get(row, Target.PRECINCT), get(row, Target.WARD), get(row, Target.MUNICIPALITY),
                 get(row, Target.CONGRESSIONAL_DISTRICT), get(row, Target.STATE_SENATE_DISTRICT),
