@@ -15,6 +15,7 @@ import org.muster.store.JooqRegistrationSourceStore;
 import org.muster.voterfile.ColumnMapping;
 import org.muster.voterfile.ColumnMappingStore;
 import org.muster.voterfile.FormatDetector;
+import org.muster.voterfile.GenericAdapter;
 import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
@@ -27,12 +28,18 @@ import picocli.CommandLine.Option;
 /**
  * Imports a voter file (NC, Ohio, Florida, or any delimited file through a column mapping) through the resumable
  * ingestion engine: re-imports update people in place, and {@code --resume} continues an import that was interrupted
- * (crash, kill, power cut) from its checkpoint.
+ * (crash, kill, power cut) from its checkpoint. A delimited file whose mapping has no registration id is a contact
+ * list (a sign-up sheet, a petition export), imported through the person linker instead.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a voter file (NC ncvoter + ncvhis, Ohio SWVF, Florida extract + history, or a CSV/TSV "
-                + "with --mapping); the format is detected; re-imports update in place.")
+                + "with --mapping); the format is detected; re-imports update in place. A mapping without a "
+                + "registration id imports a contact list, each row matched against the campaign's people.")
 final class ImportCommand implements Callable<Integer> {
+
+    /** What a mapping without a registration id does, said before it starts. */
+    static final String CONTACT_LIST = "Contact list (the mapping has no registration id): each row matched against "
+            + "the campaign's people; a match updates that person, an uncertain one goes to the review queue";
 
     @Mixin DatabaseOptions db;
 
@@ -49,7 +56,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", paramLabel = "NAME|FILE",
             description = "Column mapping for a generic delimited file: the name of a saved mapping, or a file of "
-                    + "key=value lines (state, delimiter, encoding, registration_id, first_name, ...).")
+                    + "key=value lines (state, delimiter, encoding, registration_id, first_name, ...). Without a "
+                    + "registration_id the file is a contact list: each row is matched against the campaign's people.")
     String mapping;
 
     @Option(names = "--save-mapping", paramLabel = "NAME",
@@ -121,22 +129,37 @@ final class ImportCommand implements Callable<Integer> {
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
             ImportJob job;
+            boolean contactList;
             try {
                 VoterFileAdapter adapter = FormatDetector.adapter(chosen, voterFile,
                         geocodeFile == null ? GeocodeLookup.none() : GeocodeLookup.loadCsv(geocodeFile),
                         mapping(database, campaign), mapping == null ? null : Path.of(mapping).getFileName().toString());
-                job = VoterFileLoading.load(database, campaign, adapter, voterFile, historyFile, resume,
-                        UnaryOperator.identity(), noSourceRows ? null : new JooqRegistrationSourceStore(database));
+                contactList = adapter instanceof GenericAdapter generic && generic.contactList();
+                if (contactList) {
+                    if (historyFile != null) throw new MusterException("A contact list has no vote history: drop "
+                            + "--history-file, or map a registration id to load a voter file");
+                    System.err.println(CONTACT_LIST);
+                    job = VoterFileLoading.loadContactList(database, campaign, (GenericAdapter) adapter, voterFile,
+                            resume);
+                } else {
+                    job = VoterFileLoading.load(database, campaign, adapter, voterFile, historyFile, resume,
+                            UnaryOperator.identity(), noSourceRows ? null : new JooqRegistrationSourceStore(database));
+                }
             } catch (VoterFileFormatException e) {
                 throw new MusterException(e.getMessage(), e);
             }
-            database.audit().record(null, "import.voterfile", "campaign:" + campaign,
-                    "job " + job.id() + ", " + voterFile + ": " + job.message());
+            database.audit().record(null, contactList ? "import.contactlist" : "import.voterfile",
+                    "campaign:" + campaign, "job " + job.id() + ", " + voterFile + ": " + job.message());
             ImportJob.Counts c = job.counts();
-            System.out.printf(Locale.ROOT, "Import %d (%s): %,d new, %,d updated, %,d unchanged, %,d rejected; "
-                            + "votes %,d new, %,d already known, %,d of unknown registrations.%n", job.id(), job.format(),
-                    c.created(), c.updated(), c.unchanged(), c.rejected(), c.votesNew(), c.votesExisting(),
-                    c.votesUnmatched());
+            if (contactList) {
+                System.out.printf(Locale.ROOT, "Import %d (%s): %,d matched, %,d new for review, %,d new, %,d rejected.%n",
+                        job.id(), job.format(), c.matched(), c.review(), c.created(), c.rejected());
+            } else {
+                System.out.printf(Locale.ROOT, "Import %d (%s): %,d new, %,d updated, %,d unchanged, %,d rejected; "
+                                + "votes %,d new, %,d already known, %,d of unknown registrations.%n", job.id(),
+                        job.format(), c.created(), c.updated(), c.unchanged(), c.rejected(), c.votesNew(),
+                        c.votesExisting(), c.votesUnmatched());
+            }
             if (errorsCsv != null) {
                 try (Writer out = Files.newBufferedWriter(errorsCsv, StandardCharsets.UTF_8)) {
                     ImportErrorReport.writeCsv(database.imports(), job.id(), out);

@@ -21,6 +21,8 @@ final class Progress {
     private long done;
     /** Share of the work done when the total is not a row count (bytes of a file read), or -1. */
     private double fraction = -1;
+    /** What the rows came to so far ("3 matched, 40 new"), or null. */
+    private String detail;
 
     /** @param total the number of rows expected, or 0 when unknown */
     Progress(String label, long total) {
@@ -47,6 +49,12 @@ final class Progress {
         set(done + rows);
     }
 
+    /** As {@link #set(long, double)}, with what the rows came to so far, shown after the rate. */
+    synchronized void set(long rowsDone, double fractionDone, String outcome) {
+        detail = outcome;
+        set(rowsDone, fractionDone);
+    }
+
     synchronized void finish() {
         print(true);
     }
@@ -59,6 +67,7 @@ final class Progress {
             line.append(String.format(Locale.ROOT, " / %,d (%d%%)", total, Math.min(100, done * 100 / total)));
         }
         line.append(String.format(Locale.ROOT, ", %,.0f rows/s", rate));
+        if (detail != null) line.append(" (").append(detail).append(')');
         if (last) {
             line.append(String.format(Locale.ROOT, ", %.1f s", seconds));
         } else if (total > 0 && rate > 0) {

@@ -173,6 +173,36 @@ class CommandLineTest {
     }
 
     @Test
+    void aMappingWithoutARegistrationIdImportsAContactListThroughTheMatcher() throws java.io.IOException {
+        Path voters = Files.writeString(dir.resolve("county.psv"), "VOTER|FIRST|LAST|STREET|ZIP|BORN\n"
+                + "17|Ann|Lee|12 Oak Street|25301|1971-03-09\n18|Bo|Ray|9 Elm Avenue|25302|1980-10-01\n");
+        Path data = dir.resolve("contacts-db");
+        assertThat(run("import", "--data-dir", data.toString(), "--voter-file", voters.toString(), "--mapping",
+                Files.writeString(dir.resolve("county.mapping"), "state=WV\ndelimiter=|\nregistration_id=VOTER\n"
+                        + "first_name=FIRST\nlast_name=LAST\nstreet=STREET\nzip=ZIP\nbirth_date=BORN\n").toString()))
+                .isZero();
+        Path signups = Files.writeString(dir.resolve("signups.csv"), "First,Last,Street,Zip,Born,Email\n"
+                + "Ann,Lee,12 Oak St,25301,3/9/1971,ann@example.org\nCy,Dunn,,,,cy@example.org\nDee,,,,,not-an-email\n");
+        Path mapping = Files.writeString(dir.resolve("signups.mapping"), "state=WV\nfirst_name=First\n"
+                + "last_name=Last\nstreet=Street\nzip=Zip\nbirth_date=Born\nemail=Email\n");
+        Path errors = dir.resolve("signup-errors.csv");
+        assertThat(run("import", "--data-dir", data.toString(), "--voter-file", signups.toString(), "--mapping",
+                mapping.toString(), "--errors-csv", errors.toString())).isZero();
+        try (Database db = Database.open(DatabaseConfig.sqlite(data.resolve("muster.db")))) {
+            long campaign = db.campaigns().all().get(0).id();
+            assertThat(db.imports().recent(campaign, 5)).first().satisfies(job -> {
+                assertThat(job.format()).isEqualTo("Contact list (mapping signups.mapping)");
+                assertThat(List.of(job.counts().matched(), job.counts().created(), job.counts().rejected()))
+                        .containsExactly(1L, 1L, 1L);
+            });
+            assertThat(db.people().count(campaign)).isEqualTo(3);
+            assertThat(db.people().search(campaign, "ann@example.org", 5)).hasSize(1);
+            assertThat(db.audit().recent(5)).extracting(e -> e.action()).contains("import.contactlist");
+        }
+        assertThat(Files.readString(errors)).contains("signups.csv,4,Email,not an email address: not-an-email");
+    }
+
+    @Test
     void aFileThatIsNotANorthCarolinaVoterFileIsOneLineAndExitCodeTwo() throws java.io.IOException {
         Path donors = Files.writeString(dir.resolve("donors.csv"), "name,amount\nAda,20\n");
         Path ohio = Files.writeString(dir.resolve("people.csv"), "first,last,email\nAda,Lovelace,ada@example.org\n");

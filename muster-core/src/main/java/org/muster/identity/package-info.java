@@ -18,6 +18,8 @@
  *   clusters above the match threshold (when asked) and queues the uncertain pairs, reporting progress.</li>
  *   <li>{@link org.muster.identity.CanvassContacts} links the new people met while canvassing: each goes through the
  *   linker, and the result recorded at the door is written back to the person found or created.</li>
+ *   <li>{@link org.muster.identity.ContactListImporter} imports a contact list (a generic file whose mapping has no
+ *   registration id) row by row through the linker, resumable from per-batch checkpoints.</li>
  * </ul>
  *
  * The model (m and u) is trained on the campaign's own people at first use; a small campaign is padded with a

@@ -52,4 +52,10 @@ public interface PersonStore {
     void addActivity(long personId, String type, String summary, String actor);
 
     long count(long campaignId);
+
+    /**
+     * The campaign's people of a data origin created after a moment (epoch ms), oldest first: what an import that
+     * stopped mid-batch created past its checkpoint. Scans the campaign's people, so for rare uses such as a resume.
+     */
+    List<Long> createdSince(long campaignId, String origin, long afterMillis);
 }

@@ -43,6 +43,8 @@ final class ImportTables {
         static final Field<Long> ROWS_UPDATED = bigint(N, "rows_updated");
         static final Field<Long> ROWS_UNCHANGED = bigint(N, "rows_unchanged");
         static final Field<Long> ROWS_REJECTED = bigint(N, "rows_rejected");
+        static final Field<Long> ROWS_MATCHED = bigint(N, "rows_matched");
+        static final Field<Long> ROWS_REVIEW = bigint(N, "rows_review");
         static final Field<Long> VOTES_NEW = bigint(N, "votes_new");
         static final Field<Long> VOTES_EXISTING = bigint(N, "votes_existing");
         static final Field<Long> VOTES_UNMATCHED = bigint(N, "votes_unmatched");
@@ -50,10 +52,11 @@ final class ImportTables {
         static final Field<Long> CREATED_AT = bigint(N, "created_at");
         static final Field<Long> UPDATED_AT = bigint(N, "updated_at");
         static final Field<Long> FINISHED_AT = bigint(N, "finished_at");
+        static final Field<Long> CHECKPOINT_AT = bigint(N, "checkpoint_at");
         static final Field<?>[] READ = {ID, CAMPAIGN_ID, FORMAT, FILE_NAME, FILE_SIZE, FILE_HASH, HISTORY_FILE_NAME,
                 HISTORY_FILE_SIZE, HISTORY_FILE_HASH, STATUS, PHASE, CHECKPOINT_LINE, CHECKPOINT_OFFSET, ROWS_NEW,
-                ROWS_UPDATED, ROWS_UNCHANGED, ROWS_REJECTED, VOTES_NEW, VOTES_EXISTING, VOTES_UNMATCHED, MESSAGE,
-                CREATED_AT, UPDATED_AT, FINISHED_AT};
+                ROWS_UPDATED, ROWS_UNCHANGED, ROWS_REJECTED, VOTES_NEW, VOTES_EXISTING, VOTES_UNMATCHED, ROWS_MATCHED, ROWS_REVIEW, MESSAGE,
+                CREATED_AT, UPDATED_AT, FINISHED_AT, CHECKPOINT_AT};
     }
 
     static final class ImportErrorTable {

@@ -115,6 +115,12 @@ final class JooqImportJobStore implements ImportJobStore {
         });
     }
 
+    @Override
+    public void commitLinked(long jobId, ImportJob.Counts linked, List<ImportError> errors, long line, long offset) {
+        dsl.transaction(cfg -> checkpoint(cfg.dsl(), jobId, ImportJob.Phase.VOTERS, linked, errors, line, offset,
+                System.currentTimeMillis()));
+    }
+
     /**
      * PostgreSQL plans the registration lookups from table statistics; taken while the tables were nearly empty,
      * they make it scan the whole campaign's index range for every batch (quadratic in the file). Autovacuum
@@ -166,7 +172,10 @@ final class JooqImportJobStore implements ImportJobStore {
                 .set(ImportJobTable.VOTES_NEW, ImportJobTable.VOTES_NEW.plus(d.votesNew()))
                 .set(ImportJobTable.VOTES_EXISTING, ImportJobTable.VOTES_EXISTING.plus(d.votesExisting()))
                 .set(ImportJobTable.VOTES_UNMATCHED, ImportJobTable.VOTES_UNMATCHED.plus(d.votesUnmatched()))
+                .set(ImportJobTable.ROWS_MATCHED, ImportJobTable.ROWS_MATCHED.plus(d.matched()))
+                .set(ImportJobTable.ROWS_REVIEW, ImportJobTable.ROWS_REVIEW.plus(d.review()))
                 .set(ImportJobTable.UPDATED_AT, now)
+                .set(ImportJobTable.CHECKPOINT_AT, now)
                 .where(ImportJobTable.ID.eq(jobId).and(ImportJobTable.STATUS.eq(ImportJob.Status.RUNNING.name())))
                 .execute();
         // A job finished by someone else must not take more rows: roll the batch back.
@@ -238,9 +247,11 @@ final class JooqImportJobStore implements ImportJobStore {
                 new ImportJob.Counts(r.get(ImportJobTable.ROWS_NEW), r.get(ImportJobTable.ROWS_UPDATED),
                         r.get(ImportJobTable.ROWS_UNCHANGED), r.get(ImportJobTable.ROWS_REJECTED),
                         r.get(ImportJobTable.VOTES_NEW), r.get(ImportJobTable.VOTES_EXISTING),
-                        r.get(ImportJobTable.VOTES_UNMATCHED)),
+                        r.get(ImportJobTable.VOTES_UNMATCHED), r.get(ImportJobTable.ROWS_MATCHED),
+                        r.get(ImportJobTable.ROWS_REVIEW)),
                 r.get(ImportJobTable.MESSAGE), Instant.ofEpochMilli(r.get(ImportJobTable.CREATED_AT)),
                 Instant.ofEpochMilli(r.get(ImportJobTable.UPDATED_AT)),
-                r.get(ImportJobTable.FINISHED_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.FINISHED_AT)));
+                r.get(ImportJobTable.FINISHED_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.FINISHED_AT)),
+                r.get(ImportJobTable.CHECKPOINT_AT) == null ? null : Instant.ofEpochMilli(r.get(ImportJobTable.CHECKPOINT_AT)));
     }
 }

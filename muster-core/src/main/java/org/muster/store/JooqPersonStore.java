@@ -283,6 +283,15 @@ final class JooqPersonStore implements PersonStore {
         return dsl.fetchCount(PersonTable.T, PersonTable.CAMPAIGN_ID.eq(campaignId));
     }
 
+    @Override
+    public List<Long> createdSince(long campaignId, String origin, long afterMillis) {
+        return dsl.select(PersonTable.ID).from(PersonTable.T)
+                .join(DataOriginTable.T).on(DataOriginTable.ID.eq(PersonTable.ORIGIN_ID))
+                .where(PersonTable.CAMPAIGN_ID.eq(campaignId).and(DataOriginTable.CAMPAIGN_ID.eq(campaignId))
+                        .and(DataOriginTable.NAME.eq(origin)).and(PersonTable.CREATED_AT.gt(afterMillis)))
+                .orderBy(PersonTable.ID).fetch(PersonTable.ID);
+    }
+
     /**
      * Person ids are allocated up front so child rows can be batch-inserted without a round trip per person.
      * SQLite: the transaction is IMMEDIATE, so it holds the write lock and max(id) cannot move under it.

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * </pre>
  * A {@code custom.<name>} line loads columns into the campaign's custom field of that name (created as a text field
  * when it does not exist): what a file carries beyond the people model.
+ * <p>
+ * A mapping with a registration id loads a voter file (people keyed on their registration); one without is a contact
+ * list (a sign-up sheet, a petition export), whose rows are matched against the campaign's people instead
+ * ({@link #isContactList()}).
  */
 public record ColumnMapping(String state, char delimiter, Charset encoding, Map<Target, List<String>> columns,
                             Map<String, List<String>> customFields) {
@@ -42,7 +46,7 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
 
     /** What a column can be loaded as. */
     public enum Target {
-        REGISTRATION_ID("registration id (required)"),
+        REGISTRATION_ID("registration id (voter files; none for a contact list)"),
         STATE_VOTER_ID("state voter id"),
         FIRST_NAME("first name"),
         MIDDLE_NAME("middle name"),
@@ -98,9 +102,6 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
         columns.forEach((target, names) -> {
             if (!names.isEmpty()) copy.put(target, List.copyOf(names));
         });
-        if (!copy.containsKey(Target.REGISTRATION_ID)) {
-            throw new IllegalArgumentException("The mapping needs a column for the registration id (registration_id=...)");
-        }
         columns = Collections.unmodifiableMap(copy);
         Map<String, List<String>> custom = new LinkedHashMap<>();
         customFields.forEach((name, names) -> {
@@ -121,6 +122,11 @@ public record ColumnMapping(String state, char delimiter, Charset encoding, Map<
     /** A mapping without custom fields. */
     public ColumnMapping(String state, char delimiter, Charset encoding, Map<Target, List<String>> columns) {
         this(state, delimiter, encoding, columns, Map.of());
+    }
+
+    /** No registration id: each row is a person to match against the campaign's people, not a registration. */
+    public boolean isContactList() {
+        return !columns.containsKey(Target.REGISTRATION_ID);
     }
 
     /** Every column the mapping reads, for fields and custom fields alike. */

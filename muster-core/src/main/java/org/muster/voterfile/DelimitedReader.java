@@ -25,7 +25,7 @@ import java.util.function.Function;
  * decides the {@link Layout} (or rejects the file), or, for headerless files, already a row of a fixed layout. Rows
  * that cannot be loaded come out as {@link BadRow}s naming line and field, never as exceptions.
  */
-final class DelimitedReader implements AutoCloseable {
+public final class DelimitedReader implements AutoCloseable {
 
     /** Reads a header's column names and returns the layout of the rows, or throws {@link VoterFileFormatException}. */
     @FunctionalInterface
@@ -152,7 +152,7 @@ final class DelimitedReader implements AutoCloseable {
         return layout;
     }
     /** Moves to the next non-empty line; then exactly one of {@link #row()} and {@link #bad()} is non-null. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         while (readLine()) {
             if (length > 0) {
                 parse();
@@ -163,22 +163,22 @@ final class DelimitedReader implements AutoCloseable {
     }
 
     /** The current good row, or null when the current line was rejected. */
-    Row row() {
+    public Row row() {
         return row;
     }
 
     /** The current rejected line, or null. */
-    BadRow bad() {
+    public BadRow bad() {
         return bad;
     }
 
     /** The line number of the current line (the header is line 1). */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** The byte offset just after the current line: where reading resumes after it. */
-    long offset() {
+    public long offset() {
         return offset;
     }
 

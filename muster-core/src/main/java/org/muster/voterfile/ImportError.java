@@ -7,7 +7,7 @@ package org.muster.voterfile;
  */
 public record ImportError(String file, long line, String field, String reason) {
 
-    static ImportError of(BadRow row) {
+    public static ImportError of(BadRow row) {
         return new ImportError(row.file().getFileName().toString(), row.lineNumber(), row.field(), row.reason());
     }
 }

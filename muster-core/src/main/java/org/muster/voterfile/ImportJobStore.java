@@ -8,9 +8,10 @@ import org.muster.people.NewPerson;
 import org.muster.people.RegisteredVote;
 
 /**
- * Persistence of import jobs. The two commit methods are the heart of resumability: the people (or votes) of a
- * batch, its rejected rows, the counters and the new checkpoint are written in ONE transaction, so after a crash
- * the checkpoint says exactly which lines are in the database.
+ * Persistence of import jobs. The commit methods are the heart of resumability: the people (or votes) of a batch,
+ * its rejected rows, the counters and the new checkpoint are written in ONE transaction, so after a crash the
+ * checkpoint says exactly which lines are in the database (for a contact list, whose rows the linker writes one by
+ * one, which lines are counted; see {@link #commitLinked}).
  */
 public interface ImportJobStore {
 
@@ -26,6 +27,12 @@ public interface ImportJobStore {
     /** Upserts a batch of voter rows and moves the checkpoint to (line, offset), all-or-nothing. */
     ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
                                   long line, long offset);
+
+    /**
+     * Records a batch of contact-list rows already linked one by one (by the person linker, which writes as it
+     * decides): their counts, the rejected rows and the checkpoint (line, offset), all-or-nothing.
+     */
+    void commitLinked(long jobId, ImportJob.Counts linked, List<ImportError> errors, long line, long offset);
 
     /**
      * Attaches a batch of history rows and moves the checkpoint, all-or-nothing; the first history batch is the

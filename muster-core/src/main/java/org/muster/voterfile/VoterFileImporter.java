@@ -107,7 +107,8 @@ public final class VoterFileImporter {
 
     /**
      * Checks the files and creates the job (or with {@code resume} finds the unfinished one over the same files),
-     * without loading anything: what a caller that runs the import in the background needs first.
+     * without loading anything: what a caller that runs the import in the background needs first. Contact lists
+     * ({@link GenericAdapter#contactList()}) start their jobs here too, never deferring indexes.
      *
      * @throws VoterFileFormatException when a file is not of the adapter's format (no job is created)
      */
@@ -115,6 +116,7 @@ public final class VoterFileImporter {
                              boolean resume) throws IOException {
         // Read both headers before anything is written: a wrong file is one clear message, not a failed job.
         adapter.voters(voterFile, 0, 0).close();
+        boolean contactList = adapter instanceof GenericAdapter generic && generic.contactList();
         if (historyFile != null) adapter.history(historyFile, 0, 0).close();
         ImportJob.FileRef voters = describe(voterFile);
         ImportJob.FileRef history = historyFile == null ? null : describe(historyFile);
@@ -123,7 +125,8 @@ public final class VoterFileImporter {
         if (job == null) {
             jobs.rebuildIndexesLeftBehind();
             ImportJob created = jobs.create(campaignId, adapter.format(), voters, history);
-            jobs.deferIndexesForFirstLoad(created.id());
+            // A contact list is linked row by row through the matcher, which needs the indexes in place.
+            if (!contactList) jobs.deferIndexesForFirstLoad(created.id());
             return created;
         }
         if (job.status() == ImportJob.Status.FAILED) jobs.reopen(job.id());
@@ -136,6 +139,10 @@ public final class VoterFileImporter {
      */
     public ImportJob continueJob(ImportJob job, VoterFileAdapter adapter, Path voterFile, Path historyFile,
                                  Progress progress) throws IOException {
+        if (adapter instanceof GenericAdapter generic && generic.contactList()) {
+            throw new IllegalArgumentException("A contact list (a mapping without a registration id) is imported by "
+                    + "matching each row against the campaign's people: ContactListImporter, not VoterFileImporter");
+        }
         try {
             return load(job, adapter, voterFile, historyFile, progress);
         } catch (IOException | RuntimeException e) {

@@ -27,6 +27,7 @@ import org.muster.web.canvass.CanvassAppRoutes;
 import org.muster.web.canvass.CanvassRoutes;
 import org.muster.store.JooqColumnMappingStore;
 import org.muster.store.JooqRegistrationSourceStore;
+import org.muster.identity.ContactListImporter;
 import org.muster.web.imports.ImportRoutes;
 import org.muster.web.maps.MapRoutes;
 import org.muster.web.messages.MessageRoutes;
@@ -126,8 +127,8 @@ public final class MusterServer implements AutoCloseable {
         messages.register(app);
         app.events(events -> events.serverStopped(messages::close));
         ImportRoutes imports = new ImportRoutes(db.imports(), new JooqColumnMappingStore(db),
-                new JooqRegistrationSourceStore(db), db.audit(), auth,
-                campaign.id(), options.importDir());
+                new JooqRegistrationSourceStore(db), new ContactListImporter(db.imports(), match.linker(), db.people(),
+                        ContactListImporter.DEFAULT_BATCH), db.audit(), auth, campaign.id(), options.importDir());
         imports.register(app);
         app.events(events -> events.serverStopped(imports::close));
         SmsService sms = new SmsService(new JooqSmsStore(db), smsSettings.gateway(), new SmsLinks(messages.signer()), campaign.id(),

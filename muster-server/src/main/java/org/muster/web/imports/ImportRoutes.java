@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.muster.account.AuditLog;
 import org.muster.account.User;
+import org.muster.identity.ContactListImporter;
+import org.muster.voterfile.GenericAdapter;
 import org.muster.voterfile.GeocodeLookup;
 import org.muster.voterfile.ImportErrorReport;
 import org.muster.voterfile.ImportJob;
@@ -48,7 +50,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Voter-file imports from the browser. The import runs on one background thread (imports of one database queue
+ * Voter-file and contact-list imports from the browser (a generic file whose mapping has no registration id is a
+ * contact list: its rows go through the person linker). The import runs on one background thread (imports of one database queue
  * rather than compete for its write lock); the page polls the persisted job, so progress survives a page reload and
  * an interrupted job can be resumed from the command line.
  */
@@ -69,13 +72,17 @@ public final class ImportRoutes implements AutoCloseable {
     private final Path importDir;
     private final ColumnMappingStore mappings;
     private final RegistrationSourceStore sources;
+    private final ContactListImporter contacts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("import").factory());
 
+    /** @param contacts imports generic files whose mapping has no registration id, through the server's linker */
     public ImportRoutes(ImportJobStore jobs, ColumnMappingStore mappings, RegistrationSourceStore sources,
-                        AuditLog audit, Authentication auth, long campaignId, Path importDir) {
+                        ContactListImporter contacts, AuditLog audit, Authentication auth, long campaignId,
+                        Path importDir) {
         this.jobs = jobs;
         this.mappings = mappings;
         this.sources = sources;
+        this.contacts = contacts;
         this.audit = audit;
         this.auth = auth;
         this.campaignId = campaignId;
@@ -125,6 +132,7 @@ public final class ImportRoutes implements AutoCloseable {
         VoterFileImporter importer = new VoterFileImporter(jobs, VoterFileImporter.DEFAULT_BATCH,
                 UnaryOperator.identity(), sources);
         VoterFileAdapter adapter;
+        boolean contactList;
         ImportJob job;
         try {
             String mappingName = Objects.requireNonNullElse(ctx.formParam("mapping"), "").strip();
@@ -132,18 +140,27 @@ public final class ImportRoutes implements AutoCloseable {
                     .orElseThrow(() -> new BadRequestResponse("There is no saved mapping " + mappingName + "."));
             adapter = FormatDetector.adapter(FormatDetector.detect(voterFile).format(), voterFile,
                     GeocodeLookup.none(), mapping, mappingName);
-            job = importer.prepare(campaignId, adapter, voterFile, historyFile, ctx.formParam("resume") != null);
+            contactList = adapter instanceof GenericAdapter generic && generic.contactList();
+            if (contactList && historyFile != null) {
+                throw new VoterFileFormatException("Mapping " + mappingName + " has no registration id, so "
+                        + voterFile.getFileName() + " is a contact list, which has no vote history: leave the "
+                        + "history file out");
+            }
+            boolean resume = ctx.formParam("resume") != null;
+            job = contactList ? contacts.prepare(campaignId, (GenericAdapter) adapter, voterFile, resume)
+                    : importer.prepare(campaignId, adapter, voterFile, historyFile, resume);
         } catch (VoterFileFormatException e) {
             ctx.status(400).html(ImportViews.listPage(auth.page(ctx), jobs.recent(campaignId, 20), importDir, e.getMessage())
                     .toString());
             return;
         }
         audit.record(user.id(), "import.start", "import:" + job.id(), voterFile
-                + (historyFile == null ? "" : " + " + historyFile));
+                + (historyFile == null ? "" : " + " + historyFile) + (contactList ? " (contact list)" : ""));
         ImportJob prepared = job;
         worker.execute(() -> {
             try {
-                importer.continueJob(prepared, adapter, voterFile, historyFile, (p, d, t, c) -> { });
+                if (contactList) contacts.continueJob(prepared, (GenericAdapter) adapter, voterFile, (p, d, t, c) -> { });
+                else importer.continueJob(prepared, adapter, voterFile, historyFile, (p, d, t, c) -> { });
             } catch (IOException | RuntimeException e) {
                 // The importer marked the job FAILED with the reason; resuming carries on from its checkpoint.
                 LOG.error("Import {} stopped at its last checkpoint", prepared.id(), e);

@@ -22,17 +22,21 @@ final class ImportViews {
 
     static Html listPage(PageContext page, List<ImportJob> jobs, Path importDir, String problem) {
         Html rows = jobs.stream().map(j -> Html.of("""
-                <tr><td><a href="/imports/%s">%s</a></td><td>%s</td><td>%s</td><td class="num">%s</td>\
-                <td class="num">%s</td><td class="num">%s</td><td class="num">%s</td></tr>""", j.id(), j.id(),
-                j.file().name(), j.status(), number(j.counts().created()), number(j.counts().updated()),
-                number(j.counts().unchanged()), number(j.counts().rejected()))).collect(Html.joining());
+                <tr><td><a href="/imports/%s">%s</a></td><td>%s%s</td><td>%s</td><td class="num">%s</td>\
+                <td class="num">%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>\
+                <td class="num">%s</td></tr>""", j.id(), j.id(), j.file().name(),
+                j.isContactList() ? Html.raw(" (contact list)") : Html.EMPTY, j.status(),
+                number(j.counts().created()), number(j.counts().matched()), number(j.counts().review()),
+                number(j.counts().updated()), number(j.counts().unchanged()), number(j.counts().rejected())))
+                .collect(Html.joining());
         return Layout.page(page, "Imports", Html.of("""
-                <h1>Voter file imports</h1>
+                <h1>Imports</h1>
                 %s
                 <form method="post" action="/imports/upload" enctype="multipart/form-data" class="card">%s
                 <h2>Upload a voter file</h2>
                 <p class="hint">North Carolina ncvoter, Ohio SWVF, Florida extract, or any CSV/TSV with a header
-                (you map its columns next). Up to %s GB; it is saved to the import folder, and you see the detected
+                (you map its columns next): a voter file, or a contact list such as a sign-up sheet or a petition
+                export, whose rows are matched against the campaign's people. Up to %s GB; it is saved to the import folder, and you see the detected
                 format before anything is loaded.</p>
                 <label>Voter file <input type="file" name="file" required></label>
                 <label>History file (NC ncvhis, Florida history; optional) <input type="file" name="historyFile"></label>
@@ -47,8 +51,8 @@ final class ImportViews {
                 <label>History file <input type="text" name="historyFile" placeholder="ncvhis_Statewide.txt"></label>
                 <button type="submit">Check the file</button>
                 </form>
-                <table class="imports"><thead><tr><th>#</th><th>File</th><th>Status</th><th>New</th><th>Updated</th>\
-                <th>Unchanged</th><th>Rejected</th></tr></thead><tbody>%s</tbody></table>""",
+                <table class="imports"><thead><tr><th>#</th><th>File</th><th>Status</th><th>New</th><th>Matched</th>\
+                <th>For review</th><th>Updated</th><th>Unchanged</th><th>Rejected</th></tr></thead><tbody>%s</tbody></table>""",
                 problem == null ? Html.EMPTY : Html.of("<p class=\"error\" role=\"alert\">%s</p>", problem),
                 Layout.csrfField(page), ImportRoutes.MAX_UPLOAD_BYTES >> 30, importDir, rows));
     }
@@ -64,8 +68,9 @@ final class ImportViews {
         Html editor = Html.EMPTY;
         if (generic) {
             mappingChoice = Html.of("<label>Column mapping <select name=\"mapping\" required>%s</select></label>",
-                    saved.stream().map(m -> Html.of("<option%s>%s</option>",
-                            m.name().equals(chosen) ? Html.raw(" selected") : Html.EMPTY, m.name()))
+                    saved.stream().map(m -> Html.of("<option value=\"%s\"%s>%s%s</option>", m.name(),
+                            m.name().equals(chosen) ? Html.raw(" selected") : Html.EMPTY, m.name(),
+                            m.mapping().isContactList() ? Html.of(" (%s)", CONTACT_LIST) : Html.EMPTY))
                             .collect(Html.joining()));
             editor = mappingEditor(page, voterFile, detection, preview);
         }
@@ -108,17 +113,23 @@ final class ImportViews {
                 <p class="hint">Choose the field each column loads into; columns mapped to the same field are joined
                 with a space in file order (house number, then street). A column beyond these fields can load into a
                 custom field of the campaign: choose “a custom field” and name it (a new name creates a text field).
-                The registration id is required: a re-import updates people by it.</p>
+                With a registration id the file is a voter file: a re-import updates people by it. Without one it
+                is a contact list (a sign-up sheet, a petition export, an event list): each row is matched against
+                the campaign's people; a match updates that person, an uncertain one goes to the duplicates review,
+                and a row whose email, phone or date is not one is rejected.</p>
                 <input type="hidden" name="voterFile" value="%s">
                 <input type="hidden" name="delimiter" value="%s">
                 <label>Mapping name <input type="text" name="name" required maxlength="100"></label>
-                <label>State of the registrations <input type="text" name="state" required pattern="[A-Za-z]{2}" size="2"></label>
+                <label>State (of the registrations; a contact list's addresses) <input type="text" name="state" required pattern="[A-Za-z]{2}" size="2"></label>
                 <label>Encoding <select name="encoding"><option>UTF-8</option><option>ISO-8859-1</option>                <option>windows-1252</option></select></label>
                 <table class="mapping"><thead><tr><th>Column</th><th>Sample</th><th>Loads into</th></tr></thead>
                 <tbody>%s</tbody></table>
                 <button type="submit">Save the mapping</button>
                 </form>""", Layout.csrfField(page), voterFile, delimiter, Html.raw(rows.toString()));
     }
+
+    /** What a mapping without a registration id does, wherever the page offers or shows one. */
+    static final String CONTACT_LIST = "contact list: each row matched against the campaign's people";
 
     /** The editor's choice for a column loaded into a custom field (named in the text box beside it). */
     static final String CUSTOM_TARGET = "CUSTOM";
@@ -144,8 +155,9 @@ final class ImportViews {
         return Layout.page(page, "Import " + job.id(), Html.of("""
                 <nav class="crumbs"><a href="/imports">Imports</a> ›</nav>
                 <h1>Import %s: %s</h1>
-                <p class="facts">Detected format: %s%s</p>
+                <p class="facts">Detected format: %s%s%s</p>
                 %s""", job.id(), job.file().name(), job.format(),
+                job.isContactList() ? Html.of(" · %s", CONTACT_LIST) : Html.EMPTY,
                 job.historyFile() == null ? Html.EMPTY : Html.of(" · history %s", job.historyFile().name()),
                 progress(job)));
     }
@@ -159,7 +171,8 @@ final class ImportViews {
         double fraction = job.phase() == ImportJob.Phase.DONE || size == 0 ? 1 : (double) job.checkpointOffset() / size;
         double seconds = Math.max(1e-3, Duration.between(job.createdAt(), running ? Instant.now()
                 : job.updatedAt()).toMillis() / 1e3);
-        long rows = c.voterRows() + c.votesNew() + c.votesExisting() + c.votesUnmatched() + c.rejected();
+        long rows = c.voterRows() + c.matched() + c.review() + c.votesNew() + c.votesExisting() + c.votesUnmatched()
+                + c.rejected();
         String eta = running && fraction > 0
                 ? String.format(Locale.ROOT, ", about %.0f s left in this phase", seconds * (1 - fraction) / fraction)
                 : "";
@@ -168,9 +181,7 @@ final class ImportViews {
                 <h2>%s</h2>%s
                 <progress max="100" value="%s"></progress>
                 <p>%s%% of the %s · %s rows/s%s</p>
-                <dl class="summary"><dt>New</dt><dd>%s</dd><dt>Updated</dt><dd>%s</dd><dt>Unchanged</dt><dd>%s</dd>\
-                <dt>Rejected</dt><dd>%s</dd><dt>Votes added</dt><dd>%s</dd><dt>Votes already known</dt><dd>%s</dd>\
-                <dt>Votes of unknown registrations</dt><dd>%s</dd></dl>
+                %s
                 %s
                 </section>""",
                 running ? Html.of(" hx-get=\"/imports/%s/progress\" hx-trigger=\"every 1s\" hx-swap=\"outerHTML\"",
@@ -178,19 +189,35 @@ final class ImportViews {
                 running ? switch (job.phase()) {
                     case HISTORY -> "Importing vote history";
                     case INDEXES -> "Building the indexes deferred by this first load";
-                    default -> "Importing voters";
+                    default -> job.isContactList() ? "Matching the contact list" : "Importing voters";
                 }
                         : job.status() == ImportJob.Status.DONE ? "Done" : "Stopped",
                 job.status() == ImportJob.Status.FAILED ? Html.of("<p class=\"error\">%s. Start it again with "
                         + "“Resume” ticked.</p>", job.message()) : Html.EMPTY,
                 Math.round(fraction * 100), Math.round(fraction * 100),
-                job.phase() == ImportJob.Phase.HISTORY ? "history file" : "voter file",
-                number(Math.round(rows / seconds)), eta, number(c.created()), number(c.updated()),
-                number(c.unchanged()), number(c.rejected()), number(c.votesNew()), number(c.votesExisting()),
-                number(c.votesUnmatched()),
+                job.phase() == ImportJob.Phase.HISTORY ? "history file" : job.isContactList() ? "contact list"
+                        : "voter file",
+                number(Math.round(rows / seconds)), eta, summary(job),
                 c.rejected() == 0 ? Html.EMPTY : Html.of(
                         "<p><a href=\"/imports/%s/errors.csv\" download>Download the %s rejected rows (CSV)</a></p>",
                         job.id(), number(c.rejected())));
+    }
+
+    /** A contact list's rows matched, queued, new and rejected; a voter file's people and votes. */
+    private static Html summary(ImportJob job) {
+        ImportJob.Counts c = job.counts();
+        if (job.isContactList()) {
+            return Html.of("""
+                    <dl class="summary"><dt>Matched</dt><dd>%s</dd><dt>New, for review</dt><dd>%s</dd>\
+                    <dt>New</dt><dd>%s</dd><dt>Rejected</dt><dd>%s</dd></dl>""", number(c.matched()),
+                    number(c.review()), number(c.created()), number(c.rejected()));
+        }
+        return Html.of("""
+                <dl class="summary"><dt>New</dt><dd>%s</dd><dt>Updated</dt><dd>%s</dd><dt>Unchanged</dt><dd>%s</dd>\
+                <dt>Rejected</dt><dd>%s</dd><dt>Votes added</dt><dd>%s</dd><dt>Votes already known</dt><dd>%s</dd>\
+                <dt>Votes of unknown registrations</dt><dd>%s</dd></dl>""", number(c.created()), number(c.updated()),
+                number(c.unchanged()), number(c.rejected()), number(c.votesNew()), number(c.votesExisting()),
+                number(c.votesUnmatched()));
     }
 
     private static String number(long n) {

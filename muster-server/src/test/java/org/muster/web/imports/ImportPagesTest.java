@@ -126,7 +126,7 @@ class ImportPagesTest extends BothServersTest {
         Response mapped = client.postRaw("/imports/mappings", body + "&custom.7=Shirt+size");
         assertThat(mapped.status()).isEqualTo(302);
         assertThat(mapped.location()).contains("mapping=County+list");
-        assertThat(client.get(mapped.location()).body()).contains("<option selected>County list</option>");
+        assertThat(client.get(mapped.location()).body()).contains("<option value=\"County list\" selected>County list</option>");
 
         Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
                 "voterFile", "uploads/county_list.csv", "mapping", "County list"));
@@ -148,6 +148,52 @@ class ImportPagesTest extends BothServersTest {
                 .contains("Email: Ann.Lee@Example.org").contains("ann.lee@example.org");
         assertThat(f.db.audit().recent(10)).extracting(e -> e.action())
                 .contains("import.upload", "import.mapping.save", "import.start");
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aSignUpSheetWithoutRegistrationIdsIsMatchedAgainstThePeople(ServerFixture f) throws Exception {
+        long known = f.db.people().insert(f.campaign.id(), List.of(new org.muster.people.NewPerson("Ann", null, "Lee",
+                null, java.time.LocalDate.of(1971, 3, 9), null, null, null, null,
+                org.muster.people.ContactCategory.PROSPECT, "form", null, List.of("ann.lee@example.org"),
+                List.of("+13045550101"), List.of(), List.of(), List.of(), List.of()))).get(0);
+        long people = f.db.people().count(f.campaign.id());
+        WebClient client = f.loggedIn(Role.ORGANISER);
+        byte[] csv = ("First Name,Last Name,Email,Phone,Born\n"
+                + "Ann,Lee,Ann.Lee@Example.org,304-555-0101,3/9/1971\n"
+                + "Cy,Dunn,cy@example.org,,\n"
+                + "Dee,Orr,dee@,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response uploaded = client.postMultipart("/imports/upload", form("_csrf", client.csrfToken("/imports")),
+                "file", "signups.csv", csv);
+        assertThat(client.get(uploaded.location()).body()).contains("is a contact list (a sign-up sheet");
+        String body = "_csrf=" + enc(client.csrfToken("/imports")) + "&voterFile=uploads%2Fsignups.csv"
+                + "&delimiter=%2C&name=Sign-ups&state=wv&encoding=UTF-8"
+                + "&column=First+Name&column=Last+Name&column=Email&column=Phone&column=Born"
+                + "&target.0=FIRST_NAME&target.1=LAST_NAME&target.2=EMAIL&target.3=PHONE&target.4=BIRTH_DATE";
+        Response mapped = client.postRaw("/imports/mappings", body);
+        assertThat(mapped.status()).isEqualTo(302);
+        assertThat(client.get(mapped.location()).body()).contains("<option value=\"Sign-ups\" selected>Sign-ups "
+                + "(contact list: each row matched against the campaign&#39;s people)</option>");
+
+        Response started = client.post("/imports", form("_csrf", client.csrfToken("/imports"),
+                "voterFile", "uploads/signups.csv", "mapping", "Sign-ups"));
+        assertThat(started.status()).isEqualTo(302);
+        String panel = client.get(started.location() + "/progress").body();
+        for (int i = 0; i < 300 && panel.contains("hx-trigger=\"every 1s\""); i++) {
+            Thread.sleep(100);
+            panel = client.get(started.location() + "/progress").body();
+        }
+        assertThat(panel).contains("<h2>Done</h2>").contains("<dt>Matched</dt><dd>1</dd>")
+                .contains("<dt>New</dt><dd>1</dd>").contains("<dt>Rejected</dt><dd>1</dd>");
+        assertThat(client.get(started.location()).body()).contains("Contact list (mapping Sign-ups)")
+                .contains("contact list: each row matched against the campaign");
+        assertThat(client.get("/imports").body()).contains("signups.csv (contact list)");
+        assertThat(f.db.people().count(f.campaign.id())).isEqualTo(people + 1);
+        assertThat(f.db.people().profile(f.campaign.id(), known).orElseThrow().timeline())
+                .anySatisfy(a -> assertThat(a.type()).isEqualTo("matched"));
+        assertThat(client.get(started.location() + "/errors.csv").body()).contains("signups.csv,4,Email,");
+        assertThat(f.db.audit().recent(10)).extracting(e -> e.detail()).anySatisfy(d -> assertThat(d)
+                .contains("(contact list)"));
     }
 
     @ParameterizedTest
