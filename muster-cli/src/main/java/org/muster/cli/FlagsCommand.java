@@ -2,7 +2,6 @@ package org.muster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,14 +81,7 @@ final class FlagsCommand implements Callable<Integer> {
         if (!(minProbability > 0 && minProbability < 1)) {
             throw new MusterException("--min-probability must be between 0 and 1, was " + minProbability + ".");
         }
-        MatchConfig config = MatchConfig.defaults();
-        if (configFile != null) {
-            try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
-                config = MatchConfig.read(in);
-            } catch (IllegalArgumentException e) {
-                throw new MusterException("Bad match configuration " + configFile + ": " + e.getMessage(), e);
-            }
-        }
+        MatchConfig config = MatchCommand.matchConfig(configFile);
         Path listFile = check.deaths != null ? check.deaths : check.otherState;
         List<MatchRecord> list = listFile == null ? List.of() : readList(listFile);
         try (Database database = db.open()) {

@@ -37,14 +37,7 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MatchConfig config = MatchConfig.defaults();
-        if (configFile != null) {
-            try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
-                config = MatchConfig.read(in);
-            } catch (IllegalArgumentException e) {
-                throw new MusterException("Bad match configuration " + configFile + ": " + e.getMessage(), e);
-            }
-        }
+        MatchConfig config = matchConfig(configFile);
         try (Database database = db.open()) {
             long campaign = campaignId != null ? campaignId : AdminCommand.firstCampaign(database).id();
             PhaseProgress phases = new PhaseProgress();
@@ -58,6 +51,16 @@ final class MatchCommand implements Callable<Integer> {
                             + "review, %,d pairs already decided or queued.%n", campaign, result.people(),
                     result.candidatePairs(), result.merged(), result.queued(), result.alreadyKnown());
             return 0;
+        }
+    }
+
+    /** A campaign's match properties over the defaults, or the defaults when {@code file} is null. */
+    static MatchConfig matchConfig(Path file) throws IOException {
+        if (file == null) return MatchConfig.defaults();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return MatchConfig.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new MusterException("Bad match configuration " + file + ": " + e.getMessage(), e);
         }
     }
 }
