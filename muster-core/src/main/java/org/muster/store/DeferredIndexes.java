@@ -28,8 +28,9 @@ import org.jooq.SQLDialect;
 final class DeferredIndexes {
 
     /** Tables a voter-file import writes, whose secondary indexes and foreign keys are deferred. */
-    private static final List<String> TABLES = List.of("person", "person_email", "person_phone", "person_address",
-            "voter_registration", "vote_history", "tagging", "activity", "outbox_event", "custom_field_value");
+    private static final List<String> TABLES = List.of("household", "person", "person_email", "person_phone",
+            "person_address", "voter_registration", "vote_history", "tagging", "activity", "outbox_event",
+            "custom_field_value");
 
     private DeferredIndexes() {
     }
