@@ -1,6 +1,7 @@
 package org.muster.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,27 @@ class BatchTest {
         }
         rows.add(new Row(1_000, Long.MIN_VALUE, Integer.MAX_VALUE, null, 1e-300, true, "last"));
         return rows;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRejectedRowFailsTheWholeBatchAndTheDatabaseCarriesOn(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            db.dsl().createTable(T).columns(ID, S).primaryKey(ID).execute();
+            assertThatThrownBy(() -> db.dsl().transaction(cfg -> {
+                Batch batch = new Batch(cfg.dsl(), T, ID, S);
+                for (int k = 0; k < 5_000; k++) batch.add((long) k % 4_999, "row " + k);
+                batch.execute();
+            })).isInstanceOf(DataAccessException.class);
+            assertThat(db.dsl().fetchCount(T)).isZero();
+
+            db.dsl().transaction(cfg -> {
+                Batch batch = new Batch(cfg.dsl(), T, ID, S);
+                for (int k = 0; k < 100; k++) batch.add((long) k, "row " + k);
+                batch.execute();
+            });
+            assertThat(db.dsl().fetchCount(T)).isEqualTo(100);
+        }
     }
 
     @ParameterizedTest
