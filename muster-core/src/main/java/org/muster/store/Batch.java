@@ -107,7 +107,7 @@ final class Batch {
      * PostgreSQL's text COPY format written as UTF-8 (the driver's client encoding) into a buffer that is sent
      * whenever it fills: \N is null; backslash, tab, newline and carriage return are escaped.
      */
-    static final class CopyText {
+    private static final class CopyText {
 
         private static final int CHUNK = 1 << 16;
         /** Room for the longest thing written without a check: a 4-byte character, or an escape. */
