@@ -109,13 +109,39 @@ final class ImportBench implements Callable<Integer> {
             long campaign = db.campaigns().create("Benchmark", "NC").id();
             resetPeaks();
             long started = System.nanoTime();
+            PhaseTimes phases = new PhaseTimes(started);
             ImportJob job = new VoterFileImporter(db.imports(), VoterFileImporter.DEFAULT_BATCH).run(campaign,
                     files.voterFile(), history ? files.historyFile() : null, GeocodeLookup.none(), false,
-                    (phase, done, total, counts) -> { });
+                    (phase, done, total, counts) -> phases.at(phase));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.err.println(database + ": " + job.message());
+            System.err.println(database + ": " + phases.end());
             return report(new Run("Muster import into " + (database.equals("sqlite") ? "SQLite" : "PostgreSQL")
                     + (history ? " (with history)" : ""), job.counts().voterRows(), seconds, peakHeap()));
+        }
+    }
+
+    /**
+     * Seconds from the start to each phase's first progress report and to the end: where an import's time goes
+     * (the first VOTERS report comes after hashing the file and the first batch).
+     */
+    private static final class PhaseTimes {
+        private final long started;
+        private final StringBuilder out = new StringBuilder();
+        private ImportJob.Phase current;
+
+        PhaseTimes(long started) {
+            this.started = started;
+        }
+
+        void at(ImportJob.Phase phase) {
+            if (phase == current) return;
+            current = phase;
+            out.append(String.format(Locale.ROOT, "%s from %.1f s, ", phase, (System.nanoTime() - started) / 1e9));
+        }
+
+        String end() {
+            return out + String.format(Locale.ROOT, "done at %.1f s", (System.nanoTime() - started) / 1e9);
         }
     }
 

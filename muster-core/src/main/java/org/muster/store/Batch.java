@@ -1,7 +1,5 @@
 package org.muster.store;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,12 +13,13 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one table collected in memory and written as JDBC batches of one prepared insert (SQLite, and small
- * PostgreSQL batches) or as one COPY stream (larger PostgreSQL batches): the fast path for bulk writes. jOOQ renders the statement once; rows are bound with plain JDBC,
- * because jOOQ's per-row binding costs more than SQLite's insert itself. Used inside a transaction; nothing is
- * written before {@link #execute}.
+ * PostgreSQL batches) or as one COPY stream (larger PostgreSQL batches): the fast path for bulk writes. jOOQ
+ * renders the statement once; rows are bound with plain JDBC, because jOOQ's per-row binding costs more than
+ * SQLite's insert itself. Used inside a transaction; nothing is written before {@link #execute}.
  */
 final class Batch {
 
@@ -72,7 +71,11 @@ final class Batch {
         rows.clear();
     }
 
-    /** COPY ... FROM STDIN in text format, inside the caller's transaction like the inserts it replaces. */
+    /**
+     * COPY ... FROM STDIN in text format, inside the caller's transaction like the inserts it replaces. The rows are
+     * encoded straight to UTF-8 and sent in chunks as they are encoded, so the server inserts the first rows while
+     * this thread encodes the rest (the whole batch was formatted into one string before it sent a byte).
+     */
     private void copy() {
         StringBuilder columnList = new StringBuilder();
         for (Field<?> column : columns) {
@@ -80,40 +83,132 @@ final class Batch {
             columnList.append('"').append(column.getName()).append('"');
         }
         String sql = "copy \"" + table.getName() + "\" (" + columnList + ") from stdin";
-        StringBuilder data = new StringBuilder(rows.size() * columns.length * 12);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) data.append('\t');
-                appendCopyValue(data, row[i]);
-            }
-            data.append('\n');
-        }
         tx.connection(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + table.getName() + " failed: " + e.getMessage(), e);
+                CopyText text = new CopyText(copy);
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) text.tab();
+                        text.value(row[i]);
+                    }
+                    text.newline();
+                }
+                text.send();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) copy.cancelCopy();
             }
         });
         rows.clear();
     }
 
-    /** PostgreSQL's text COPY format: \N is null; backslash, tab, newline and carriage return are escaped. */
-    static void appendCopyValue(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
+    /**
+     * PostgreSQL's text COPY format written as UTF-8 (the driver's client encoding) into a buffer that is sent
+     * whenever it fills: \N is null; backslash, tab, newline and carriage return are escaped.
+     */
+    private static final class CopyText {
+
+        private static final int CHUNK = 1 << 16;
+        /** Room for the longest thing written without a check: a 4-byte character, or an escape. */
+        private static final int SLACK = 8;
+
+        private final CopyIn copy;
+        private final byte[] buffer = new byte[CHUNK];
+        private int length;
+
+        CopyText(CopyIn copy) {
+            this.copy = copy;
         }
-        String text = value instanceof Boolean b ? (b ? "t" : "f") : value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+
+        void tab() throws SQLException {
+            ascii('\t');
+        }
+
+        void newline() throws SQLException {
+            ascii('\n');
+        }
+
+        void value(Object value) throws SQLException {
+            switch (value) {
+                case null -> {
+                    ascii('\\');
+                    ascii('N');
+                }
+                case Long l -> number(l);
+                case Integer i -> number(i);
+                case Short s -> number(s);
+                case Boolean b -> ascii(b ? 't' : 'f');
+                case String s -> text(s);
+                default -> text(value.toString());
             }
+        }
+
+        private void number(long n) throws SQLException {
+            if (length + 20 > CHUNK) send();
+            if (n < 0) {
+                if (n == Long.MIN_VALUE) {
+                    text(Long.toString(n));
+                    return;
+                }
+                buffer[length++] = '-';
+                n = -n;
+            }
+            int digits = 1;
+            for (long rest = n / 10; rest > 0; rest /= 10) digits++;
+            for (int i = length + digits - 1; i >= length; i--) {
+                buffer[i] = (byte) ('0' + n % 10);
+                n /= 10;
+            }
+            length += digits;
+        }
+
+        private void text(String s) throws SQLException {
+            for (int i = 0; i < s.length(); i++) {
+                if (length + SLACK > CHUNK) send();
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> escaped('\\');
+                        case '\t' -> escaped('t');
+                        case '\n' -> escaped('n');
+                        case '\r' -> escaped('r');
+                        default -> buffer[length++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    buffer[length++] = (byte) (0xC0 | c >> 6);
+                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    buffer[length++] = (byte) (0xF0 | cp >> 18);
+                    buffer[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | cp & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    buffer[length++] = '?'; // an unpaired surrogate, as String.getBytes(UTF_8) writes it
+                } else {
+                    buffer[length++] = (byte) (0xE0 | c >> 12);
+                    buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
+
+        private void escaped(char c) {
+            buffer[length++] = '\\';
+            buffer[length++] = (byte) c;
+        }
+
+        private void ascii(char c) throws SQLException {
+            if (length == CHUNK) send();
+            buffer[length++] = (byte) c;
+        }
+
+        void send() throws SQLException {
+            if (length == 0) return;
+            copy.writeToCopy(buffer, 0, length);
+            length = 0;
         }
     }
 

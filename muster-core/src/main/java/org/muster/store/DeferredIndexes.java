@@ -28,8 +28,9 @@ import org.jooq.SQLDialect;
 final class DeferredIndexes {
 
     /** Tables a voter-file import writes, whose secondary indexes and foreign keys are deferred. */
-    private static final List<String> TABLES = List.of("person", "person_email", "person_phone", "person_address",
-            "voter_registration", "vote_history", "tagging", "activity", "outbox_event", "custom_field_value");
+    private static final List<String> TABLES = List.of("household", "person", "person_email", "person_phone",
+            "person_address", "voter_registration", "vote_history", "tagging", "activity", "outbox_event",
+            "custom_field_value");
 
     private DeferredIndexes() {
     }
@@ -73,6 +74,13 @@ final class DeferredIndexes {
         for (int i = 0; i < rows.size(); i++) {
             Record r = rows.get(i);
             dsl.transaction(cfg -> {
+                if (cfg.dsl().dialect() == SQLDialect.POSTGRES) {
+                    // Sorts of a voter file's rows (index builds) and the anti-joins that validate a foreign key
+                    // spill to disk at the default 64 MB / 4 MB: memory for this transaction only, as pg_restore
+                    // users give it.
+                    cfg.dsl().execute("set local maintenance_work_mem = '" + SegmentSql.WORK_MEM + "'");
+                    cfg.dsl().execute("set local work_mem = '" + SegmentSql.WORK_MEM + "'");
+                }
                 cfg.dsl().execute(r.get(DeferredIndexTable.DEFINITION));
                 cfg.dsl().deleteFrom(DeferredIndexTable.T).where(DeferredIndexTable.JOB_ID.eq(jobId)
                         .and(DeferredIndexTable.POSITION.eq(r.get(DeferredIndexTable.POSITION)))).execute();
