@@ -36,6 +36,11 @@ public final class SmsAudience {
         public long count(RecipientStatus status) {
             return recipients.stream().filter(r -> r.status() == status).count();
         }
+
+        /** The first row to be texted, the sample a preview shows; null when nobody would be texted. */
+        public SmsStore.PlannedRecipient sample() {
+            return recipients.stream().filter(r -> r.status() == RecipientStatus.PENDING).findFirst().orElse(null);
+        }
     }
 
     private SmsAudience() {

@@ -147,15 +147,19 @@ public final class SmsService implements AutoCloseable {
     }
 
     /**
-     * The plan a job of {@code body} would make, without storing it. With {@link SmsJob.Options#trackLinks} each
-     * row's text shows its links as tracked links of the longest row id under 36^6, so the segment counts are not
-     * understated for any job of under two billion rows.
+     * The plan a job of {@code body} would make, without storing it. With {@link SmsJob.Options#trackLinks} the
+     * sample the compose page shows ({@link SmsAudience.Plan#sample}) has its links as tracked links of the longest row id
+     * under 36^6, so its segment count is not understated for any job of under two billion rows; the other rows keep
+     * their links as written, since tracking every row would sign every link of the segment on each keystroke.
      */
     public SmsAudience.Plan preview(long[] personIds, String body, AudienceRules rules, SmsJob.Options options) {
         SmsAudience.Plan plan = SmsAudience.plan(store.contacts(campaignId, personIds), store.optedOutNumbers(campaignId), SmsJob.Text.of(body),
                 rules, options, zones);
         if (!options.trackLinks() || links == null) return plan;
-        return new SmsAudience.Plan(plan.recipients().stream().map(r -> r.withBody(links.track(PREVIEW_ROW, r.body()))).toList(),
+        SmsStore.PlannedRecipient sample = plan.sample();
+        if (sample == null) return plan;
+        SmsStore.PlannedRecipient tracked = sample.withBody(links.track(PREVIEW_ROW, sample.body()));
+        return new SmsAudience.Plan(plan.recipients().stream().map(r -> r == sample ? tracked : r).toList(),
                 plan.withoutConsent(), plan.originExcluded(), plan.withoutMobile());
     }
 

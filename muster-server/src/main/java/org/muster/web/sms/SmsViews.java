@@ -108,7 +108,7 @@ final class SmsViews {
     }
 
     static Html preview(int segmentSize, SmsAudience.Plan plan, String body) {
-        SmsStore.PlannedRecipient first = plan.recipients().stream().filter(r -> r.status() == RecipientStatus.PENDING).findFirst().orElse(null);
+        SmsStore.PlannedRecipient first = plan.sample();
         String sample = first == null ? body : first.body();
         SmsText text = SmsText.of(sample);
         return Html.of("""
