@@ -150,10 +150,7 @@ class MessagingSendTest {
             long campaign = db.campaigns().create("Mail", "NC").id();
             List<Planted> people = MessagingFixtures.people(db, campaign, 6);
             JooqMessagingStore store = new JooqMessagingStore(db);
-            long send = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Hi")), 1), null);
-            store.schedule(send, Instant.EPOCH);
-            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
-                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, send);
+            long send = sendToEveryone(db, sink, store, campaign, "Hi");
             SmtpSink.Received hard = sink.messages().stream().filter(m -> m.to().contains(people.get(0).email())).findFirst().orElseThrow();
             SmtpSink.Received soft = sink.messages().stream().filter(m -> m.to().contains(people.get(1).email())).findFirst().orElseThrow();
             java.nio.file.Path maildir = java.nio.file.Files.createTempDirectory("bounces");
@@ -173,10 +170,7 @@ class MessagingSendTest {
             var counts = store.results(send, org.muster.messaging.Metric.OPEN, false);
             assertThat(counts.getFirst().sent()).isEqualTo(3);
             // The next send skips the address.
-            long next = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Again")), 1), null);
-            store.schedule(next, Instant.EPOCH);
-            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
-                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, next);
+            long next = sendToEveryone(db, sink, store, campaign, "Again");
             assertThat(store.counts(next)).containsEntry("SENT", 2L).containsEntry("SKIPPED:UNDELIVERABLE", 1L);
         }
     }
@@ -190,10 +184,7 @@ class MessagingSendTest {
             long campaign = db.campaigns().create("Mail", "NC").id();
             List<Planted> people = MessagingFixtures.people(db, campaign, 6);
             JooqMessagingStore store = new JooqMessagingStore(db);
-            long send = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", "Hi")), 1), null);
-            store.schedule(send, Instant.EPOCH);
-            new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
-                    SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, send);
+            long send = sendToEveryone(db, sink, store, campaign, "Hi");
             SmtpSink.Received hard = sink.messages().stream().filter(m -> m.to().contains(people.get(0).email())).findFirst().orElseThrow();
             SmtpSink.Received soft = sink.messages().stream().filter(m -> m.to().contains(people.get(1).email())).findFirst().orElseThrow();
             GreenMailUser bounces = imap.setUser("bounces@mail.example.org", "bounces", "pw");
@@ -216,6 +207,15 @@ class MessagingSendTest {
         } finally {
             imap.stop();
         }
+    }
+
+    /** Creates a send of one variant with body {@code body} to everyone in the campaign and runs it to the end. */
+    private static long sendToEveryone(Database db, SmtpSink sink, JooqMessagingStore store, long campaign, String body) {
+        long send = store.create(campaign, MessagingFixtures.definition("not tag(nobody)", List.of(MessagingFixtures.variant("A", body)), 1), null);
+        store.schedule(send, Instant.EPOCH);
+        new SendJob(store, MessagingFixtures.audience(db, campaign), Map.of(Channel.EMAIL, outlet(sink, store, () -> { })),
+                SendJob.Settings.of(1, 0), Clock.systemUTC()).run(campaign, send);
+        return send;
     }
 
     private static MimeMessage mime(String raw) throws Exception {
