@@ -14,9 +14,16 @@ import org.jooq.SQLDialect;
 /**
  * The first load into a database that holds no people yet runs like pg_restore: the non-unique secondary indexes
  * of the tables an import writes (and on PostgreSQL their foreign keys) are dropped before the first batch and
- * built once after the voter file, which costs a fraction of maintaining them row by row. Unique indexes and
- * primary keys stay: the registration and household lookups of every batch read them, and they keep the load
- * free of duplicates.
+ * built once after the voter file, which costs a fraction of maintaining them row by row. Primary keys and the
+ * registration key stay: the registration lookups of every batch read it, and it keeps the load free of doubled
+ * people.
+ * <p>
+ * The household key ({@value #HOUSEHOLD_KEY}) is deferred too: its address keys arrive in no order, so keeping it
+ * during a load rewrites a random page of it for nearly every new household, which at 10M people was most of what
+ * the load wrote to disk. Without it the load cannot look households up, so {@link FirstLoad} remembers the recent
+ * ones and creates the others anew; a household split that way (members far apart in the file, or another writer's
+ * household) is merged back before the key is built: its people move to the lowest id of the address, and the
+ * doubles are deleted, in the key's own transaction.
  * <p>
  * Crash safety: each definition is written to {@code import_deferred_index} in the transaction that drops it, and
  * each rebuild deletes its row in the transaction that creates it (DDL is transactional in both databases), so
@@ -31,6 +38,11 @@ final class DeferredIndexes {
     private static final List<String> TABLES = List.of("household", "person", "person_email", "person_phone",
             "person_address", "voter_registration", "vote_history", "tagging", "activity", "outbox_event",
             "custom_field_value");
+
+    /** The unique index of household addresses, named alike in both schemas (migration V23). */
+    static final String HOUSEHOLD_KEY = "household_key";
+    /** Tables whose rows point at a household, repointed when doubled households merge. */
+    private static final List<String> HOUSEHOLD_REFERENCES = List.of("person", "turf_household", "turf_person");
 
     private DeferredIndexes() {
     }
@@ -62,13 +74,20 @@ final class DeferredIndexes {
         return deferred.size();
     }
 
+    /** Whether the job deferred the household key, so that its load must not look households up. */
+    static boolean defersHouseholdKey(DSLContext dsl, long jobId) {
+        return dsl.fetchExists(DeferredIndexTable.T, DeferredIndexTable.JOB_ID.eq(jobId)
+                .and(DeferredIndexTable.NAME.eq(HOUSEHOLD_KEY)));
+    }
+
     static int pending(DSLContext dsl, long jobId) {
         return dsl.fetchCount(DeferredIndexTable.T, DeferredIndexTable.JOB_ID.eq(jobId));
     }
 
     /** Builds the job's deferred indexes (then foreign keys), each in a transaction of its own. */
     static int rebuild(DSLContext dsl, long jobId, IntConsumer built) {
-        List<Record> rows = new ArrayList<>(dsl.select(DeferredIndexTable.POSITION, DeferredIndexTable.DEFINITION)
+        List<Record> rows = new ArrayList<>(dsl.select(DeferredIndexTable.POSITION, DeferredIndexTable.NAME,
+                        DeferredIndexTable.DEFINITION)
                 .from(DeferredIndexTable.T).where(DeferredIndexTable.JOB_ID.eq(jobId))
                 .orderBy(DeferredIndexTable.POSITION).fetch());
         for (int i = 0; i < rows.size(); i++) {
@@ -80,7 +99,12 @@ final class DeferredIndexes {
                     // users give it.
                     cfg.dsl().execute("set local maintenance_work_mem = '" + SegmentSql.WORK_MEM + "'");
                     cfg.dsl().execute("set local work_mem = '" + SegmentSql.WORK_MEM + "'");
+                } else {
+                    // SQLite sorts an index's keys on the calling thread unless allowed helpers: a quarter less
+                    // time per index of 10M rows with two.
+                    cfg.dsl().execute("pragma threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
                 }
+                if (HOUSEHOLD_KEY.equals(r.get(DeferredIndexTable.NAME))) mergeDoubledHouseholds(cfg.dsl());
                 cfg.dsl().execute(r.get(DeferredIndexTable.DEFINITION));
                 cfg.dsl().deleteFrom(DeferredIndexTable.T).where(DeferredIndexTable.JOB_ID.eq(jobId)
                         .and(DeferredIndexTable.POSITION.eq(r.get(DeferredIndexTable.POSITION)))).execute();
@@ -92,12 +116,33 @@ final class DeferredIndexes {
         return rows.size();
     }
 
+    /**
+     * Households of one address created more than once while the key was deferred become one: the lowest id keeps
+     * the address, the rows pointing at the others are moved to it, and the others are deleted.
+     */
+    private static void mergeDoubledHouseholds(DSLContext tx) {
+        tx.execute("create temporary table household_merge (id bigint primary key, keep bigint not null)");
+        int doubled = tx.execute("insert into household_merge (id, keep) select id, keep from (select id, "
+                + "min(id) over (partition by campaign_id, address_key) as keep from household) h where id <> keep");
+        if (doubled > 0) {
+            for (String table : HOUSEHOLD_REFERENCES) {
+                tx.execute("update " + table + " set household_id = (select keep from household_merge m "
+                        + "where m.id = " + table + ".household_id) where household_id in (select id from household_merge)");
+            }
+            tx.execute("delete from household where id in (select id from household_merge)");
+        }
+        tx.execute("drop table household_merge");
+    }
+
     /** Jobs that left deferred indexes behind (stopped and not resumed). */
     static List<Long> jobsWithPending(DSLContext dsl) {
         return dsl.selectDistinct(DeferredIndexTable.JOB_ID).from(DeferredIndexTable.T).fetch(DeferredIndexTable.JOB_ID);
     }
 
-    /** Indexes first (in table order), then the foreign keys, which validate faster with the indexes in place. */
+    /**
+     * Indexes first (in table order), then the household key (its merge finds the people of a doubled household
+     * through {@code person_household}), then the foreign keys, which validate faster with the indexes in place.
+     */
     private static List<Deferred> postgres(DSLContext tx) {
         String tables = "array[" + String.join(", ", TABLES.stream().map(t -> "'" + t + "'").toList()) + "]";
         List<Deferred> out = new ArrayList<>();
@@ -108,6 +153,11 @@ final class DeferredIndexes {
                         + "and not i.indisunique and not i.indisprimary order by ct.relname, ci.relname")
                 .forEach(r -> out.add(new Deferred(r.get(0, String.class), r.get(1, String.class), "index",
                         r.get(2, String.class))));
+        tx.fetch("select pg_get_constraintdef(c.oid) from pg_constraint c join pg_class t on t.oid = c.conrelid "
+                        + "join pg_namespace n on n.oid = t.relnamespace where n.nspname = current_schema() "
+                        + "and t.relname = 'household' and c.conname = ?", HOUSEHOLD_KEY)
+                .forEach(r -> out.add(new Deferred(HOUSEHOLD_KEY, "household", "unique key",
+                        "alter table household add constraint " + HOUSEHOLD_KEY + " " + r.get(0, String.class))));
         tx.fetch("select c.conname, t.relname, pg_get_constraintdef(c.oid) from pg_constraint c "
                         + "join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace "
                         + "where n.nspname = current_schema() and c.contype = 'f' and t.relname = any(" + tables + ") "
@@ -118,7 +168,11 @@ final class DeferredIndexes {
         return out;
     }
 
-    /** SQLite: the indexes it keeps the CREATE statement of (those of PRIMARY KEY and UNIQUE clauses have none). */
+    /**
+     * SQLite: the indexes it keeps the CREATE statement of (those of PRIMARY KEY and UNIQUE clauses have none), the
+     * household key last: while its doubles merge, each deleted household is checked against the tables that point
+     * at it, through their indexes.
+     */
     private static List<Deferred> sqlite(DSLContext tx) {
         List<Deferred> out = new ArrayList<>();
         tx.fetch("select name, tbl_name, sql from sqlite_master where type = 'index' and sql is not null "
@@ -130,6 +184,8 @@ final class DeferredIndexes {
                         out.add(new Deferred(r.get(0, String.class), r.get(1, String.class), "index", sql));
                     }
                 });
+        tx.fetch("select sql from sqlite_master where type = 'index' and name = ?", HOUSEHOLD_KEY)
+                .forEach(r -> out.add(new Deferred(HOUSEHOLD_KEY, "household", "index", r.get(0, String.class))));
         return out;
     }
 

@@ -7,6 +7,7 @@ import static org.muster.store.Tables.VoterRegistrationTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +34,34 @@ import org.jooq.impl.DSL;
  * <p>
  * Memory is fixed by the file's size, not its rows: 2^(log2 of size/4) bits per filter, between 8 KiB and 16 MiB,
  * so at most 32 MiB for both, which is about 13 bits per key for 10M registrations (0.3% false positives).
+ * <p>
+ * When the job deferred the household key ({@link DeferredIndexes}), households cannot be looked up at all: the
+ * load remembers the ids of the last {@value #RECENT_HOUSEHOLDS} addresses it saw (the members of a household are
+ * usually close together in a voter file) and creates a household for any other address, never reading the table.
+ * The doubles this makes are merged before the key is built.
  */
 final class FirstLoad {
 
     private static final int MIN_LOG2_BITS = 16;
     private static final int MAX_LOG2_BITS = 27;
 
-    private final KeyFilter registrations;
-    private final KeyFilter households;
+    static final int RECENT_HOUSEHOLDS = 1 << 16;
 
-    private FirstLoad(int log2Bits) {
+    private final KeyFilter registrations;
+    /** Household keys in the database, or null when the household key is deferred. */
+    private final KeyFilter households;
+    /** Household ids by address, the most recently used last; only when the household key is deferred. */
+    private final Map<String, Long> recentHouseholds;
+
+    private FirstLoad(int log2Bits, boolean householdKeyDeferred) {
         this.registrations = new KeyFilter(log2Bits);
-        this.households = new KeyFilter(log2Bits);
+        this.households = householdKeyDeferred ? null : new KeyFilter(log2Bits);
+        this.recentHouseholds = householdKeyDeferred ? new LinkedHashMap<>(RECENT_HOUSEHOLDS * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > RECENT_HOUSEHOLDS;
+            }
+        } : null;
     }
 
     /**
@@ -61,16 +78,18 @@ final class FirstLoad {
                     .and(PersonTable.CREATED_AT.lt(job.value1()))))) {
                 return Optional.empty();
             }
-            FirstLoad load = new FirstLoad(log2Bits(job.value2()));
+            FirstLoad load = new FirstLoad(log2Bits(job.value2()), DeferredIndexes.defersHouseholdKey(tx, jobId));
             // In a transaction, so PostgreSQL streams the cursor instead of reading every key into memory.
             try (Cursor<Record2<String, String>> keys = tx.select(VoterRegistrationTable.STATE,
                             VoterRegistrationTable.REGISTRATION_ID).from(VoterRegistrationTable.T)
                     .where(VoterRegistrationTable.CAMPAIGN_ID.eq(campaignId)).fetchSize(10_000).fetchLazy()) {
                 for (Record2<String, String> r : keys) load.registrations.add(registrationKey(r.value1(), r.value2()));
             }
-            try (Cursor<Record1<String>> keys = tx.select(HouseholdTable.ADDRESS_KEY).from(HouseholdTable.T)
-                    .where(HouseholdTable.CAMPAIGN_ID.eq(campaignId)).fetchSize(10_000).fetchLazy()) {
-                for (Record1<String> r : keys) load.households.add(r.value1());
+            if (load.households != null) {
+                try (Cursor<Record1<String>> keys = tx.select(HouseholdTable.ADDRESS_KEY).from(HouseholdTable.T)
+                        .where(HouseholdTable.CAMPAIGN_ID.eq(campaignId)).fetchSize(10_000).fetchLazy()) {
+                    for (Record1<String> r : keys) load.households.add(r.value1());
+                }
             }
             return Optional.of(load);
         });
@@ -94,19 +113,26 @@ final class FirstLoad {
 
     /**
      * Household ids by address key, the missing households inserted under ids allocated for them: only the keys the
-     * filter may have are looked up, and no insert is read back.
+     * filter may have are looked up (none when the household key is deferred), and no insert is read back.
      */
     Map<String, Long> householdIds(DSLContext tx, long campaignId, Set<String> keys) {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) return ids;
-        List<String> maybe = new ArrayList<>();
-        for (String k : keys) {
-            if (households.mightContain(k)) maybe.add(k);
-        }
-        for (List<String> chunk : JooqPersonStore.chunks(maybe, 500)) {
-            tx.select(HouseholdTable.ID, HouseholdTable.ADDRESS_KEY).from(HouseholdTable.T)
-                    .where(HouseholdTable.CAMPAIGN_ID.eq(campaignId).and(HouseholdTable.ADDRESS_KEY.in(chunk)))
-                    .forEach(r -> ids.put(r.get(HouseholdTable.ADDRESS_KEY), r.get(HouseholdTable.ID)));
+        if (recentHouseholds != null) {
+            for (String k : keys) {
+                Long id = recentHouseholds.get(k);
+                if (id != null) ids.put(k, id);
+            }
+        } else {
+            List<String> maybe = new ArrayList<>();
+            for (String k : keys) {
+                if (households.mightContain(k)) maybe.add(k);
+            }
+            for (List<String> chunk : JooqPersonStore.chunks(maybe, 500)) {
+                tx.select(HouseholdTable.ID, HouseholdTable.ADDRESS_KEY).from(HouseholdTable.T)
+                        .where(HouseholdTable.CAMPAIGN_ID.eq(campaignId).and(HouseholdTable.ADDRESS_KEY.in(chunk)))
+                        .forEach(r -> ids.put(r.get(HouseholdTable.ADDRESS_KEY), r.get(HouseholdTable.ID)));
+            }
         }
         Set<String> missing = new LinkedHashSet<>(keys);
         missing.removeAll(ids.keySet());
@@ -119,14 +145,15 @@ final class FirstLoad {
             long id = newIds.get(i++);
             rows.add(id, campaignId, k);
             ids.put(k, id);
-            households.add(k);
+            if (households != null) households.add(k);
+            else recentHouseholds.put(k, id);
         }
         rows.execute();
         return ids;
     }
 
     long bytes() {
-        return registrations.bytes() + households.bytes();
+        return registrations.bytes() + (households == null ? 0 : households.bytes());
     }
 
     private static String registrationKey(String state, String registrationId) {

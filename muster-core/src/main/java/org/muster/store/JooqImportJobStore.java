@@ -91,11 +91,21 @@ final class JooqImportJobStore implements ImportJobStore {
         try {
             delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
         } catch (DataAccessException e) {
+            // The first-load state may hold keys and household ids of the batch that rolled back: rebuilt from the
+            // database before anything else commits.
+            firstLoads.remove(jobId);
             if (firstLoad == null) throw e;
             // Another writer may have inserted a key the filters do not know: rebuild them and try once more.
-            firstLoads.remove(jobId);
             firstLoad = firstLoads.computeIfAbsent(jobId, id -> FirstLoad.of(dsl, id, campaignId)).orElse(null);
-            delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
+            try {
+                delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
+            } catch (RuntimeException again) {
+                firstLoads.remove(jobId);
+                throw again;
+            }
+        } catch (RuntimeException e) {
+            firstLoads.remove(jobId);
+            throw e;
         }
         analyzeWhenGrown(delta.created());
         return delta;
