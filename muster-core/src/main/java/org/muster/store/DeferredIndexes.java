@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The first load into a database that holds no people yet runs like pg_restore: the non-unique secondary indexes
@@ -22,8 +23,9 @@ import org.jooq.SQLDialect;
  * during a load rewrites a random page of it for nearly every new household, which at 10M people was most of what
  * the load wrote to disk. Without it the load cannot look households up, so {@link FirstLoad} remembers the recent
  * ones and creates the others anew; a household split that way (members far apart in the file, or another writer's
- * household) is merged back before the key is built: its people move to the lowest id of the address, and the
- * doubles are deleted, in the key's own transaction.
+ * household) is merged back when the key is built: if the build reports doubles, it is rolled back and retried in
+ * a transaction that first moves the people (and turf rows) of each double to the lowest id of the address and
+ * deletes the doubles.
  * <p>
  * Crash safety: each definition is written to {@code import_deferred_index} in the transaction that drops it, and
  * each rebuild deletes its row in the transaction that creates it (DDL is transactional in both databases), so
@@ -92,28 +94,39 @@ final class DeferredIndexes {
                 .orderBy(DeferredIndexTable.POSITION).fetch());
         for (int i = 0; i < rows.size(); i++) {
             Record r = rows.get(i);
-            dsl.transaction(cfg -> {
-                if (cfg.dsl().dialect() == SQLDialect.POSTGRES) {
-                    // Sorts of a voter file's rows (index builds) and the anti-joins that validate a foreign key
-                    // spill to disk at the default 64 MB / 4 MB: memory for this transaction only, as pg_restore
-                    // users give it.
-                    cfg.dsl().execute("set local maintenance_work_mem = '" + SegmentSql.WORK_MEM + "'");
-                    cfg.dsl().execute("set local work_mem = '" + SegmentSql.WORK_MEM + "'");
-                } else {
-                    // SQLite sorts an index's keys on the calling thread unless allowed helpers: a quarter less
-                    // time per index of 10M rows with two.
-                    cfg.dsl().execute("pragma threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
-                }
-                if (HOUSEHOLD_KEY.equals(r.get(DeferredIndexTable.NAME))) mergeDoubledHouseholds(cfg.dsl());
-                cfg.dsl().execute(r.get(DeferredIndexTable.DEFINITION));
-                cfg.dsl().deleteFrom(DeferredIndexTable.T).where(DeferredIndexTable.JOB_ID.eq(jobId)
-                        .and(DeferredIndexTable.POSITION.eq(r.get(DeferredIndexTable.POSITION)))).execute();
-            });
+            try {
+                build(dsl, jobId, r, false);
+            } catch (DataAccessException e) {
+                if (!HOUSEHOLD_KEY.equals(r.get(DeferredIndexTable.NAME))) throw e;
+                // Doubled households: merged, then the key again. Finding doubles costs a sort of every household
+                // (three times the key's own build at 10M people), so it is only done when the key reports some.
+                build(dsl, jobId, r, true);
+            }
             built.accept(i + 1);
         }
         // The history phase plans its lookups on these statistics.
         if (!rows.isEmpty() && dsl.dialect() == SQLDialect.POSTGRES) dsl.execute("analyze " + String.join(", ", TABLES));
         return rows.size();
+    }
+
+    /** One deferred index or foreign key, in a transaction that also deletes its definition. */
+    private static void build(DSLContext dsl, long jobId, Record r, boolean mergeDoubledHouseholds) {
+        dsl.transaction(cfg -> {
+            if (cfg.dsl().dialect() == SQLDialect.POSTGRES) {
+                // Sorts of a voter file's rows (index builds) and the anti-joins that validate a foreign key
+                // spill to disk at the default 64 MB / 4 MB: memory for this transaction only, as pg_restore
+                // users give it.
+                cfg.dsl().execute("set local maintenance_work_mem = '" + SegmentSql.WORK_MEM + "'");
+                cfg.dsl().execute("set local work_mem = '" + SegmentSql.WORK_MEM + "'");
+            } else {
+                // SQLite sorts an index's keys on the calling thread unless allowed helpers.
+                cfg.dsl().execute("pragma threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
+            }
+            if (mergeDoubledHouseholds) mergeDoubledHouseholds(cfg.dsl());
+            cfg.dsl().execute(r.get(DeferredIndexTable.DEFINITION));
+            cfg.dsl().deleteFrom(DeferredIndexTable.T).where(DeferredIndexTable.JOB_ID.eq(jobId)
+                    .and(DeferredIndexTable.POSITION.eq(r.get(DeferredIndexTable.POSITION)))).execute();
+        });
     }
 
     /**
