@@ -45,7 +45,7 @@ final class FirstLoad {
     private static final int MIN_LOG2_BITS = 16;
     private static final int MAX_LOG2_BITS = 27;
 
-    static final int RECENT_HOUSEHOLDS = 1 << 16;
+    private static final int RECENT_HOUSEHOLDS = 1 << 16;
 
     private final KeyFilter registrations;
     /** Household keys in the database, or null when the household key is deferred. */
