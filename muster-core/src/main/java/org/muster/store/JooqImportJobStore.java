@@ -89,26 +89,29 @@ final class JooqImportJobStore implements ImportJobStore {
         FirstLoad firstLoad = firstLoads.computeIfAbsent(jobId, id -> FirstLoad.of(dsl, id, campaignId)).orElse(null);
         ImportJob.Counts delta;
         try {
-            delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
+            delta = commitVotersOrForget(jobId, campaignId, people, errors, line, offset, firstLoad);
         } catch (DataAccessException e) {
-            // The first-load state may hold keys and household ids of the batch that rolled back: rebuilt from the
-            // database before anything else commits.
-            firstLoads.remove(jobId);
             if (firstLoad == null) throw e;
             // Another writer may have inserted a key the filters do not know: rebuild them and try once more.
             firstLoad = firstLoads.computeIfAbsent(jobId, id -> FirstLoad.of(dsl, id, campaignId)).orElse(null);
-            try {
-                delta = commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
-            } catch (RuntimeException again) {
-                firstLoads.remove(jobId);
-                throw again;
-            }
+            delta = commitVotersOrForget(jobId, campaignId, people, errors, line, offset, firstLoad);
+        }
+        analyzeWhenGrown(delta.created());
+        return delta;
+    }
+
+    /**
+     * When the batch fails, the job's first-load state is dropped: it may hold keys and household ids of the batch
+     * that rolled back, so it is rebuilt from the database before anything else commits.
+     */
+    private ImportJob.Counts commitVotersOrForget(long jobId, long campaignId, List<NewPerson> people,
+                                                  List<ImportError> errors, long line, long offset, FirstLoad firstLoad) {
+        try {
+            return commitVoters(jobId, campaignId, people, errors, line, offset, firstLoad);
         } catch (RuntimeException e) {
             firstLoads.remove(jobId);
             throw e;
         }
-        analyzeWhenGrown(delta.created());
-        return delta;
     }
 
     private ImportJob.Counts commitVoters(long jobId, long campaignId, List<NewPerson> people, List<ImportError> errors,
