@@ -25,6 +25,10 @@ class FirstLoadTest {
         return db.people().profile(campaign, db.people().search(campaign, last, 5).getFirst().id()).orElseThrow();
     }
 
+    private static ImportJob job(Database db, long campaign) {
+        return db.imports().create(campaign, "test", new ImportJob.FileRef("v.txt", 1_000, "ab"), null);
+    }
+
     private static ImportJob.Counts commit(Database db, ImportJob job, List<NewPerson> people, long line) {
         return db.imports().commitVoters(job.id(), job.campaignId(), people, List.of(), line, line * 100);
     }
@@ -34,7 +38,7 @@ class FirstLoadTest {
     void registrationsAndHouseholdsOfEarlierBatchesAreFoundNotDoubled(Supplier<Database> open) {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
-            ImportJob job = db.imports().create(campaign, "test", new ImportJob.FileRef("v.txt", 1_000, "ab"), null);
+            ImportJob job = job(db, campaign);
             commit(db, job, List.of(voter("Ann", "Smith", null, null, "1 A St", "1"),
                     voter("Bob", "Jones", null, null, "1 A St", "2")), 2);
 
@@ -57,7 +61,7 @@ class FirstLoadTest {
     void keysAnotherWriterAddsDuringTheLoadAreFoundOnARetry(Supplier<Database> open) {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
-            ImportJob job = db.imports().create(campaign, "test", new ImportJob.FileRef("v.txt", 1_000, "ab"), null);
+            ImportJob job = job(db, campaign);
             commit(db, job, List.of(voter("Ann", "Smith", null, null, "1 A St", "1")), 1);
             // Between two batches, someone else adds a person with a household and a registration the file has too.
             db.people().upsert(campaign, List.of(voter("Dee", "Lee", null, null, "5 B St", "9")));
@@ -79,7 +83,7 @@ class FirstLoadTest {
     void householdsDoubledWhileTheirKeyIsDeferredAreMergedBeforeItIsBuilt(Supplier<Database> open) {
         try (Database db = open.get()) {
             long campaign = db.campaigns().create("Test", "NC").id();
-            ImportJob job = db.imports().create(campaign, "test", new ImportJob.FileRef("v.txt", 1_000, "ab"), null);
+            ImportJob job = job(db, campaign);
             assertThat(db.imports().deferIndexesForFirstLoad(job.id())).isPositive();
             commit(db, job, List.of(voter("Ann", "Smith", null, null, "1 A St", "1")), 1);
             // Someone else adds a household during the load: the load, which cannot look households up, doubles it.
@@ -112,7 +116,7 @@ class FirstLoadTest {
             long campaign = db.campaigns().create("Test", "NC").id();
             db.people().upsert(campaign, List.of(voter("Ann", "Smith", null, null, "1 A St", "1")));
             Thread.sleep(2); // the job must be created after Ann, in another millisecond
-            ImportJob job = db.imports().create(campaign, "test", new ImportJob.FileRef("v.txt", 1_000, "ab"), null);
+            ImportJob job = job(db, campaign);
 
             ImportJob.Counts counts = commit(db, job, List.of(voter("Ann", "Smith", null, null, "1 A St", "1"),
                     voter("Bob", "Jones", null, null, "1 A St", "2")), 2);
