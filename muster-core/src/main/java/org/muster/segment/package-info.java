@@ -22,7 +22,8 @@
  *            | "voted" "(" election [ "," method ] ")"
  *            | "votes" "(" "last" INT ")" cmp INT   (how many of the campaign's last N election dates the person voted on)
  *            | "contacted" "(" INT "d" [ "," type ] ")"   (a timeline activity, of that type if given, since the
- *                                                          start of the UTC day N days before today)
+ *                                                          start of the UTC day N days before today; being
+ *                                                          added to the database is not one)
  *            | "consent" "(" channel ")"         (the newest consent entry for the channel is GRANTED)
  *            | "field" "(" name ")" set          (custom field value, exact text)
  *            | "segment" "(" name ")"            (a saved segment's filter, see {@link org.muster.segment.SegmentResolver})

@@ -51,6 +51,8 @@ import org.muster.people.VoteRecord;
 final class JooqPersonStore implements PersonStore {
 
     private static final int TIMELINE_LIMIT = 200;
+    /** The type of the timeline entry that says when and from where a person was added. */
+    private static final String CREATED = "created";
 
     private final DSLContext dsl;
 
@@ -111,8 +113,6 @@ final class JooqPersonStore implements PersonStore {
         Batch votes = new Batch(tx, VoteHistoryTable.T, VoteHistoryTable.PERSON_ID, VoteHistoryTable.ELECTION_DATE,
                 VoteHistoryTable.ELECTION_NAME, VoteHistoryTable.METHOD, VoteHistoryTable.PARTY_BALLOT, VoteHistoryTable.COUNTY);
         Batch taggings = new Batch(tx, TaggingTable.T, TaggingTable.PERSON_ID, TaggingTable.TAG_ID, TaggingTable.CREATED_AT);
-        Batch activities = new Batch(tx, ActivityTable.T, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE,
-                ActivityTable.SUMMARY, ActivityTable.ACTOR);
         Batch events = Outbox.batch(tx);
         Map<String, Long> fields = customFieldIds(tx, campaignId,
                 people.stream().flatMap(p -> p.customFields().keySet().stream()).collect(LinkedHashSet::new, Set::add, Set::addAll));
@@ -149,11 +149,9 @@ final class JooqPersonStore implements PersonStore {
             p.customFields().forEach((field, value) -> {
                 if (value != null) customValues.add(id, fields.get(field), value);
             });
-            activities.add(id, now, "created", p.origin() == null ? "Added" : "Added from " + p.origin(), null);
         }
         Outbox.addPeople(events, now, ids, "person.created");
-        for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, customValues,
-                activities, events)) {
+        for (Batch b : List.of(persons, emails, phones, addresses, registrations, votes, taggings, customValues, events)) {
             b.execute();
         }
         return ids;
@@ -233,7 +231,9 @@ final class JooqPersonStore implements PersonStore {
 
     @Override
     public Optional<PersonProfile> profile(long campaignId, long personId) {
-        Record row = dsl.select(personFields()).from(PersonTable.T)
+        List<Field<?>> fields = personFields();
+        fields.add(PersonTable.CREATED_AT);
+        Record row = dsl.select(fields).from(PersonTable.T)
                 .where(PersonTable.ID.eq(personId).and(PersonTable.CAMPAIGN_ID.eq(campaignId))).fetchOne();
         if (row == null) return Optional.empty();
         Person person = person(row);
@@ -257,13 +257,29 @@ final class JooqPersonStore implements PersonStore {
                 .where(ConsentTable.PERSON_ID.eq(personId)).orderBy(ConsentTable.RECORDED_AT.desc(), ConsentTable.ID.desc())
                 .forEach(r -> consent.putIfAbsent(r.get(ConsentTable.CHANNEL), new ConsentEntry(r.get(ConsentTable.CHANNEL),
                         r.get(ConsentTable.STATUS), r.get(ConsentTable.SOURCE), Instant.ofEpochMilli(r.get(ConsentTable.RECORDED_AT)))));
-        List<Activity> timeline = dsl.select(ActivityTable.ID, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE, ActivityTable.SUMMARY,
+        List<Activity> timeline = new ArrayList<>(dsl.select(ActivityTable.ID, ActivityTable.PERSON_ID, ActivityTable.AT, ActivityTable.TYPE, ActivityTable.SUMMARY,
                         ActivityTable.ACTOR).from(ActivityTable.T).where(ActivityTable.PERSON_ID.eq(personId))
                 .orderBy(ActivityTable.AT.desc(), ActivityTable.ID.desc()).limit(TIMELINE_LIMIT)
                 .fetch(r -> new Activity(r.get(ActivityTable.ID), r.get(ActivityTable.PERSON_ID), Instant.ofEpochMilli(r.get(ActivityTable.AT)),
-                        r.get(ActivityTable.TYPE), r.get(ActivityTable.SUMMARY), r.get(ActivityTable.ACTOR)));
+                        r.get(ActivityTable.TYPE), r.get(ActivityTable.SUMMARY), r.get(ActivityTable.ACTOR))));
+        withCreated(timeline, person, Instant.ofEpochMilli(row.get(PersonTable.CREATED_AT)));
         return Optional.of(new PersonProfile(person, emails, phones, addresses, registrations, votes, tags,
                 List.copyOf(consent.values()), timeline));
+    }
+
+    /**
+     * Adds the timeline's "created" entry where it falls (newest first, at most {@value #TIMELINE_LIMIT} entries).
+     * It is not stored: it says no more than the person's {@code created_at} and origin, and a row per person would
+     * be one of the five or six a voter-file import writes per voter (and would count an import as contact in
+     * segments).
+     */
+    private static void withCreated(List<Activity> timeline, Person person, Instant createdAt) {
+        int at = 0;
+        while (at < timeline.size() && !timeline.get(at).at().isBefore(createdAt)) at++;
+        if (at == TIMELINE_LIMIT) return;
+        timeline.add(at, new Activity(0, person.id(), createdAt, CREATED,
+                person.origin() == null ? "Added" : "Added from " + person.origin(), null));
+        if (timeline.size() > TIMELINE_LIMIT) timeline.removeLast();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.muster.people.PeopleFixtures.voter;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.people.NewPerson;
 import org.muster.people.PersonProfile;
 import org.muster.people.PersonSummary;
+import org.muster.segment.SegmentParser;
 
 class PersonStoreTest {
 
@@ -142,6 +144,32 @@ class PersonStoreTest {
             db.people().addActivity(id, "door", "Knocked: supporter", "vol@example.org");
             assertThat(db.people().profile(campaign, id).orElseThrow().timeline())
                     .extracting(a -> a.type()).containsExactly("door", "created");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void beingAddedIsATimelineEntryButNotAStoredActivityNorContact(Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long campaign = db.campaigns().create("Test", "NC").id();
+            long id = db.people().insert(campaign, List.of(voter("Ann", "Smith", null, null, "12 Oak St", "1"))).get(0);
+            long createdAt = db.dsl().select(Tables.PersonTable.CREATED_AT).from(Tables.PersonTable.T)
+                    .where(Tables.PersonTable.ID.eq(id)).fetchSingle().value1();
+            assertThat(db.dsl().fetchCount(Tables.ActivityTable.T)).isZero();
+            assertThat(db.people().profile(campaign, id).orElseThrow().timeline()).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo("created");
+                assertThat(a.summary()).isEqualTo("Added from NC voter file test");
+                assertThat(a.at().toEpochMilli()).isEqualTo(createdAt);
+            });
+            SegmentSql segments = new SegmentSql(db, campaign);
+            assertThat(segments.ids(SegmentParser.parse("contacted(1d)"), Instant.now())).isEmpty();
+
+            db.people().addActivity(id, "door", "Knocked: supporter", "vol@example.org");
+            assertThat(segments.ids(SegmentParser.parse("contacted(1d)"), Instant.now())).containsExactly(id);
+            for (int i = 1; i < 200; i++) db.people().addActivity(id, "note", "Note " + i, "vol@example.org");
+            // The newest 200 entries: the oldest, being added, is the one left out.
+            assertThat(db.people().profile(campaign, id).orElseThrow().timeline()).hasSize(200)
+                    .noneMatch(a -> a.type().equals("created"));
         }
     }
 

@@ -17,19 +17,15 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Migration V23 rebuilds SQLite's household table (its key becomes a droppable unique index) under the foreign keys
- * of the people who live there: a database with households in use comes out with every row, id and reference.
+ * Migrations that rewrite stored rows, run on a database that holds some: V23 rebuilds SQLite's household table (its
+ * key becomes a droppable unique index) under the foreign keys of the people who live there; V24 drops the stored
+ * "created" timeline entries, which the profile now derives.
  */
-class HouseholdKeyMigrationTest {
+class DataMigrationsTest {
 
     @Test
     void sqliteKeepsEveryHouseholdAndEveryReferenceThroughTheRebuild() throws Exception {
-        Path file = Files.createTempDirectory("muster-v23-").resolve("muster.db");
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("22").load().migrate();
+        SQLiteDataSource ds = sqliteAt("22");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into campaign (id, name, created_at) values (1, 'C', 0)");
             s.execute("insert into household (id, campaign_id, address_key) values (7, 1, '1 A ST|27601'), "
@@ -38,7 +34,7 @@ class HouseholdKeyMigrationTest {
                     + "(1, 1, 7, 0, 0), (2, 1, 7, 0, 0), (3, 1, 9, 0, 0)");
         }
 
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+        migrateToLatest(ds);
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             assertThat(rows(s, "select id || ':' || address_key from household order by id"))
@@ -54,6 +50,38 @@ class HouseholdKeyMigrationTest {
                     .as("the people's foreign key names the rebuilt table")
                     .isInstanceOf(SQLException.class).hasMessageContaining("FOREIGN KEY");
         }
+    }
+
+    @Test
+    void sqliteDropsTheStoredCreatedEntriesAndKeepsEveryOtherActivity() throws Exception {
+        SQLiteDataSource ds = sqliteAt("23");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into campaign (id, name, created_at) values (1, 'C', 0)");
+            s.execute("insert into person (id, campaign_id, created_at, updated_at) values (1, 1, 5, 5)");
+            s.execute("insert into activity (person_id, at, type, summary) values (1, 5, 'created', 'Added'), "
+                    + "(1, 6, 'door', 'Knocked'), (1, 7, 'email.sent', 'Sent')");
+        }
+
+        migrateToLatest(ds);
+
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "select type from activity order by at")).containsExactly("door", "email.sent");
+        }
+    }
+
+    /** A new SQLite database with foreign keys enforced, migrated up to {@code version}. */
+    private static SQLiteDataSource sqliteAt(String version) throws Exception {
+        Path file = Files.createTempDirectory("muster-v" + version + "-").resolve("muster.db");
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target(version).load().migrate();
+        return ds;
+    }
+
+    private static void migrateToLatest(SQLiteDataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
