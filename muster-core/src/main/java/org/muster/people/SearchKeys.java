@@ -16,24 +16,28 @@ public final class SearchKeys {
 
     /** "José O'Brien-Smith" becomes "joseobriensmith": accents folded, punctuation and spaces dropped. */
     public static String name(String value) {
-        String folded = fold(value);
-        StringBuilder out = new StringBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (isKeyChar(c)) out.append(c);
-        }
-        return out.toString();
+        return key(value, false);
     }
 
     /** Street addresses keep single spaces between words: "12 Oak St., Apt 4" becomes "12 oak st apt 4". */
     public static String address(String value) {
-        String folded = fold(value);
+        return key(value, true);
+    }
+
+    /**
+     * The key characters of the folded value, words separated by one space if {@code spaces}. One pass over the
+     * value itself when it is ASCII (nearly every row of a state file): the importer computes three keys a voter.
+     */
+    private static String key(String value, boolean spaces) {
+        if (value == null) return "";
+        String folded = isAscii(value) ? value : fold(value);
         StringBuilder out = new StringBuilder(folded.length());
         boolean space = false;
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
+            if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
             if (isKeyChar(c)) {
-                if (space && !out.isEmpty()) out.append(' ');
+                if (space && spaces && !out.isEmpty()) out.append(' ');
                 out.append(c);
                 space = false;
             } else {
@@ -67,12 +71,15 @@ public final class SearchKeys {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
-    /** Lower case with accents dropped; plain ASCII (nearly every row of a state file) skips the decomposition. */
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
+    /** Lower case with accents dropped, for values that are not plain ASCII. */
     private static String fold(String value) {
-        if (value == null) return "";
-        boolean ascii = true;
-        for (int i = 0; i < value.length() && ascii; i++) ascii = value.charAt(i) < 0x80;
-        if (ascii) return value.toLowerCase(Locale.ROOT);
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {

@@ -125,10 +125,10 @@ final class JooqPersonStore implements PersonStore {
                     p.gender(), p.party(), p.supportLevel(), households.get(p.householdKey()),
                     (p.contactCategory() == null ? ContactCategory.PROSPECT : p.contactCategory()).name(),
                     origins.get(p.origin()), SearchKeys.name(p.lastName()), SearchKeys.name(p.firstName()), now, now);
-            for (String email : new LinkedHashSet<>(p.emails())) {
+            for (String email : once(p.emails())) {
                 emails.add(id, email.trim(), SearchKeys.email(email));
             }
-            for (String phone : new LinkedHashSet<>(p.phones())) {
+            for (String phone : once(p.phones())) {
                 phones.add(id, phone, SearchKeys.phone(phone));
             }
             for (PostalAddress a : p.addresses()) {
@@ -143,7 +143,7 @@ final class JooqPersonStore implements PersonStore {
             for (VoteRecord v : p.votes()) {
                 votes.add(id, v.electionDate(), v.electionName(), v.method(), v.partyBallot(), v.county());
             }
-            for (String tag : new LinkedHashSet<>(p.tags())) {
+            for (String tag : once(p.tags())) {
                 taggings.add(id, tags.get(tag), now);
             }
             p.customFields().forEach((field, value) -> {
@@ -409,6 +409,11 @@ final class JooqPersonStore implements PersonStore {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) out.add(list.subList(i, Math.min(list.size(), i + size)));
         return out;
+    }
+
+    /** The values once each, in order; most people have none or one, which need no set (a voter file's worth). */
+    private static Collection<String> once(List<String> values) {
+        return values.size() < 2 ? values : new LinkedHashSet<>(values);
     }
 
     static Set<String> distinct(List<NewPerson> people, Function<NewPerson, String> key) {

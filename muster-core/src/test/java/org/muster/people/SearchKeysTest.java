@@ -11,6 +11,8 @@ class SearchKeysTest {
         assertThat(SearchKeys.name("José O'Brien-Smith")).isEqualTo("joseobriensmith");
         assertThat(SearchKeys.name("ÅNGSTRÖM Ⅳ")).isEqualTo("angstromiv");
         assertThat(SearchKeys.name(null)).isEmpty();
+        assertThat(SearchKeys.name("MC ALLISTER-JONES JR.")).as("a state file's upper-case ASCII")
+                .isEqualTo("mcallisterjonesjr");
     }
 
     @Test
@@ -18,6 +20,7 @@ class SearchKeysTest {
         assertThat(SearchKeys.address("  12 Oak St.,  Apt #4 ")).isEqualTo("12 oak st apt 4");
         assertThat(SearchKeys.address("1 Rúe Façade")).isEqualTo("1 rue facade");
         assertThat(SearchKeys.address("...")).isEmpty();
+        assertThat(SearchKeys.address("2901 PARK ST APT 4B")).isEqualTo("2901 park st apt 4b");
     }
 
     @Test
