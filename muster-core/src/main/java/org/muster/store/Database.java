@@ -22,6 +22,7 @@ import org.muster.campaign.CampaignStore;
 import org.muster.canvass.CanvassStore;
 import org.muster.people.PersonStore;
 import org.muster.voterfile.ImportJobStore;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * An open, migrated database and the stores over it. One instance per process; thread-safe.
@@ -151,6 +152,10 @@ public final class Database implements AutoCloseable {
             // A checkpoint copies the write-ahead log into the database at commit once the log holds this many
             // pages (default 1,000: every few batches of a bulk load, re-copying the same index pages each time).
             hc.addDataSourceProperty("wal_autocheckpoint", "16384");
+            // The pool lends a connection to one thread at a time, so SQLite's per-connection mutex (taken on every
+            // call: each bound value of a bulk insert) guards nothing; without it a voter-file import runs ~5% faster.
+            hc.addDataSourceProperty("open_mode", Integer.toString(SQLiteOpenMode.READWRITE.flag
+                    | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag));
             hc.setMaximumPoolSize(4);
         } else {
             // A generic plan cached while a table was empty (the start of a bulk load) keeps seq-scanning it

@@ -44,6 +44,7 @@ class MatchStoreTest {
         dsl.execute("insert into score (person_id, name, value, computed_at) values (?, 'turnout', 0.42, 5)", ids.get(1));
         dsl.execute("insert into consent (person_id, channel, status, source, recorded_at) values (?, 'sms', 'GRANTED', 'form', 7)", ids.get(1));
         dsl.execute("insert into donation (person_id, amount_cents, currency, donated_at, source) values (?, 2500, 'USD', 9, 'form')", ids.get(1));
+        dsl.execute("insert into activity (person_id, at, type, summary) values (?, 11, 'door', 'Knocked: supporter')", ids.get(1));
         long townHall = new JooqEventStore(db).create(campaign, "Town hall", java.time.Instant.ofEpochMilli(10), null).id();
         long rally = new JooqEventStore(db).create(campaign, "Rally", java.time.Instant.ofEpochMilli(20), null).id();
         // Both went to the town hall (the survivor's row is kept, the other dropped and restored by undo).
