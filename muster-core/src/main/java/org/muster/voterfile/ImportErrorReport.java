@@ -2,6 +2,7 @@ package org.muster.voterfile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.muster.segment.SegmentCsv;
 
 /** The rejected rows of an import as CSV (file,line,field,reason), for the data director to fix and reload. */
 public final class ImportErrorReport {
@@ -15,8 +16,8 @@ public final class ImportErrorReport {
         try {
             jobs.errors(jobId, e -> {
                 try {
-                    out.append(quote(e.file())).append(',').append(Long.toString(e.line())).append(',')
-                            .append(quote(e.field())).append(',').append(quote(e.reason())).append("\r\n");
+                    out.append(SegmentCsv.cell(e.file())).append(',').append(Long.toString(e.line())).append(',')
+                            .append(SegmentCsv.cell(e.field())).append(',').append(SegmentCsv.cell(e.reason())).append("\r\n");
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
@@ -24,13 +25,5 @@ public final class ImportErrorReport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** RFC 4180: quote when a comma, quote or line break is inside; a leading =+-@ is defused for spreadsheets. */
-    static String quote(String value) {
-        if (value == null) return "";
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 }
